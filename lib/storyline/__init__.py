@@ -1,0 +1,22 @@
+"""storyline: who claimed what, on whose word, and when, in news articles.
+
+Example:
+    >>> from storyline import read_article, sentences
+    >>> article = read_article("data/articles/musk-putin-starlink.txt")
+    >>> len(sentences(article)) > 20
+    True
+"""
+
+from storyline.articles import Article, article_from_text, read_article, read_articles
+from storyline.entities import entities
+from storyline.text import sentences, tokens
+
+__all__ = [
+    "Article",
+    "article_from_text",
+    "entities",
+    "read_article",
+    "read_articles",
+    "sentences",
+    "tokens",
+]

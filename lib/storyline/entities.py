@@ -1,0 +1,240 @@
+"""Named entities from the part-of-speech tagger, lexicons and gazetteers (no NE chunker).
+
+A run of proper nouns (NNP/NNPS, or capitalised words inside a name such as "Battle of
+Guningtou") is a candidate. Known names come first: outlets, organisations and places from
+``data/lexicons/`` and NLTK's gazetteers. The rest is typed by evidence a student can check:
+a title before the name ("President Lai Ching-te"), a first name from NLTK's names corpus,
+a word such as "Committee", an all-capitals acronym, or an earlier full name whose surname
+this is ("Musk" after "Elon Musk"). The ``evidence`` column says which rule decided.
+
+Example:
+    >>> entities("Russian President Vladimir Putin met Elon Musk in Moscow.")[["text", "type"]]
+                 text    type
+    0         Russian   OTHER
+    1  Vladimir Putin  PERSON
+    2       Elon Musk  PERSON
+    3          Moscow     GPE
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pandas as pd
+
+from storyline.articles import Article
+from storyline.lexicons import name_index, read_lexicon
+from storyline.resources import word_list
+from storyline.tables import make_table
+from storyline.text import as_article, parse
+
+ENTITY_COLUMNS = {
+    "entity_id": "int64",
+    "sentence_id": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "string",
+    "type": "string",
+    "canonical": "string",
+    "evidence": "string",
+}
+"""Columns of :func:`entities`: ``type`` is PERSON, ORGANIZATION, GPE, OUTLET or OTHER;
+``canonical`` is the lexicon name or the fullest form seen in the article ("Elon Musk" for
+"Musk"); ``evidence`` names the rule that typed it."""
+
+ENTITY_TYPES = ("PERSON", "ORGANIZATION", "GPE", "OUTLET", "OTHER")
+_CONNECTORS = {"of", "for", "de", "al", "bin", "von", "van", "&"}
+
+
+@functools.cache
+def _known_names() -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
+    """One pattern matching every lexicon name, and name -> (type, canonical, evidence)."""
+    table: dict[str, tuple[str, str, str]] = {}
+    sources = [("gpe_aliases", "GPE"), ("organisations", "ORGANIZATION"), ("outlets", "OUTLET")]
+    for lexicon, kind in sources:
+        for alias, canonical in name_index(lexicon).items():
+            for row_alias in _original_case(lexicon, alias):
+                table[row_alias] = (kind, canonical, f"{lexicon} lexicon")
+    for place in read_lexicon("places")["name"]:
+        table.setdefault(place, ("GPE", place, "places lexicon"))
+    names = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
+    return pattern, table
+
+
+def _original_case(lexicon: str, lowered: str) -> list[str]:
+    """Aliases of a lexicon row in their written case, without a leading "the"."""
+    found = []
+    for row in read_lexicon(lexicon).itertuples():
+        for alias in [row.name, *row.aliases.split("|")]:
+            alias = alias.strip()
+            if alias.lower() == lowered:
+                found.append(re.sub(r"^(?i:the) ", "", alias))
+    return found
+
+
+@functools.cache
+def _gazetteer() -> frozenset[str]:
+    words = set()
+    for fileid in ("countries.txt", "usstates.txt", "uscities.txt", "caprovinces.txt"):
+        words |= word_list("gazetteers", fileid)
+    return frozenset(words)
+
+
+@functools.cache
+def _titles() -> tuple[frozenset[str], frozenset[str]]:
+    """Titles (lower-cased, multiword allowed) and the single words they are made of."""
+    titles = frozenset(t.lower() for t in read_lexicon("titles")["title"])
+    words = frozenset(w for t in titles for w in t.split())
+    return titles, words
+
+
+@functools.cache
+def _org_words() -> frozenset[str]:
+    return frozenset(read_lexicon("organisation_words")["word"])
+
+
+@functools.cache
+def _first_names() -> frozenset[str]:
+    return word_list("names", "male.txt") | word_list("names", "female.txt")
+
+
+def _is_name_word(word: str, tag: str) -> bool:
+    return bool(word) and (tag in ("NNP", "NNPS") or (word[0].isupper() and tag not in (
+        "DT", "IN", "CC", "PRP", "PRP$", "WDT", "WP", "WRB", "MD", "EX", "TO", "``", "''")))
+
+
+def _ordinary_word(word: str, tag: str) -> bool:
+    """True for a sentence-initial word that is a common English word, not a name."""
+    if tag not in ("NNP", "NNPS"):
+        return word not in _gazetteer()
+    lower = word.lower()
+    return lower in word_list("words", "en") and word not in _first_names() and \
+        word not in _gazetteer()
+
+
+def _runs(words: list[str], tags: list[str], taken: list[bool]) -> list[tuple[int, int]]:
+    """Token ranges of proper-name runs not already covered by a lexicon match."""
+    runs = []
+    i = 0
+    while i < len(words):
+        if taken[i] or not _is_name_word(words[i], tags[i]) or not words[i][0].isupper():
+            i += 1
+            continue
+        if i == 0 and _ordinary_word(words[i], tags[i]):
+            i += 1  # a capitalised first word is a name only if nothing says it is a plain word
+            continue
+        j = i + 1
+        while j < len(words) and not taken[j]:
+            if words[j][:1].isupper() and _is_name_word(words[j], tags[j]):
+                j += 1
+            elif (words[j] in _CONNECTORS or words[j] == "-") and j + 1 < len(words) and \
+                    words[j + 1][:1].isupper() and not taken[j + 1]:
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _split_titles(words: list[str], start: int, end: int) -> tuple[int, str | None]:
+    """Skip leading titles ("Russian President", "Sen.") in a run; return new start, title."""
+    titles, title_words = _titles()
+    nationalities = word_list("gazetteers", "nationalities.txt")
+    title = None
+    i = start
+    while i < end - 1:
+        two = f"{words[i]} {words[i + 1]}".lower()
+        if i + 2 < end and two in titles:
+            title, i = two, i + 2
+        elif words[i].lower() in titles:
+            title, i = words[i].lower(), i + 1
+        elif words[i] in nationalities and words[i + 1].lower() in title_words:
+            i += 1
+        else:
+            break
+    return i, title
+
+
+def _type_span(words: list[str], title: str | None, people: dict[str, str]) -> tuple[str, str]:
+    """Type and evidence for a candidate name that no lexicon knows."""
+    name = " ".join(words)
+    if name in _gazetteer():
+        return "GPE", "NLTK gazetteers"
+    if name in word_list("gazetteers", "nationalities.txt"):
+        return "OTHER", "nationality (NLTK gazetteers)"
+    if title:
+        return "PERSON", f"title '{title}'"
+    if any(w in _org_words() for w in words[1:]) or any(w in _known_names()[1] and
+                                                        _known_names()[1][w][0] == "ORGANIZATION"
+                                                        for w in words):
+        return "ORGANIZATION", "organisation word"
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return "ORGANIZATION", "acronym"
+    if len(words) == 1 and words[0] in people:
+        return "PERSON", f"surname of {people[words[0]]}"
+    if words[0] in _first_names():
+        return "PERSON", "first name (NLTK names)"
+    if len(words) in (2, 3) and all(w[:1].isupper() and w.replace("-", "").isalpha()
+                                    for w in words):
+        return "PERSON", "two or three capitalised words"
+    return "OTHER", "proper noun"
+
+
+def entities(article: Article | str) -> pd.DataFrame:
+    """One row per named-entity mention: ``entity_id, sentence_id, start, end, text, type,
+    canonical, evidence``.
+
+    Example:
+        >>> entities("Dmitry Peskov, spokesperson for the Kremlin, told the WSJ.").type.tolist()
+        ['PERSON', 'ORGANIZATION', 'OUTLET']
+    """
+    article = as_article(article)
+    text = article.text
+    parsed = parse(article)
+    pattern, known = _known_names()
+    found: list[dict] = []
+    people: dict[str, str] = {}
+    pending: list[tuple[dict, list[str], str | None]] = []
+    for sentence_id, spans in enumerate(parsed.tokens):
+        if not spans:
+            continue
+        words = [text[s:e] for s, e in spans]
+        tags = list(parsed.tags(sentence_id, text))
+        taken = [False] * len(spans)
+        s_start, s_end = spans[0][0], spans[-1][1]
+        for match in pattern.finditer(text, s_start, s_end):
+            kind, canonical, evidence = known[match.group()]
+            if kind == "ORGANIZATION" and re.match(r" [A-Z]\w", text[match.end():match.end() + 3]):
+                continue  # part of a longer name: "House Oversight Committee"
+            found.append({"sentence_id": sentence_id, "start": match.start(), "end": match.end(),
+                          "text": match.group(), "type": kind, "canonical": canonical,
+                          "evidence": evidence})
+            for k, (s, e) in enumerate(spans):
+                if s < match.end() and e > match.start():
+                    taken[k] = True
+        for i, j in _runs(words, tags, taken):
+            i, title = _split_titles(words, i, j)
+            while j > i and not words[j - 1][:1].isalnum():
+                j -= 1
+            if i >= j:
+                continue
+            row = {"sentence_id": sentence_id, "start": spans[i][0], "end": spans[j - 1][1]}
+            row["text"] = text[row["start"]:row["end"]]
+            pending.append((row, words[i:j], title))
+            if title or (j - i >= 2 and words[i] in _first_names()):
+                for word in words[i:j]:
+                    people.setdefault(word, row["text"])
+    for row, words, title in pending:
+        kind, evidence = _type_span(words, title, people)
+        if kind == "PERSON" and len(words) >= 2:
+            for word in words:
+                people.setdefault(word, row["text"])
+        canonical = people.get(" ".join(words), row["text"]) if kind == "PERSON" else row["text"]
+        found.append({**row, "type": kind, "canonical": canonical, "evidence": evidence})
+    found.sort(key=lambda r: r["start"])
+    for number, row in enumerate(found):
+        row["entity_id"] = number
+    return make_table(found, ENTITY_COLUMNS)

@@ -1,0 +1,34 @@
+"""Build DataFrames whose columns and dtypes are declared once, in code.
+
+Every table-producing function declares its columns as a ``dict`` of name -> pandas dtype and
+builds its result with :func:`make_table`, so empty results still have the right columns.
+
+Example:
+    >>> make_table([{"start": 0, "end": 3, "text": "Foo"}],
+    ...            {"start": "int64", "end": "int64", "text": "string"})
+       start  end text
+    0      0    3  Foo
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+
+def make_table(rows: Iterable[Mapping], columns: Mapping[str, str]) -> pd.DataFrame:
+    """A DataFrame holding ``rows`` with exactly ``columns`` (name -> dtype), in that order."""
+    frame = pd.DataFrame.from_records(list(rows), columns=list(columns))
+    return frame.astype(dict(columns))
+
+
+def check_table(frame: pd.DataFrame, columns: Mapping[str, str]) -> None:
+    """Raise ``AssertionError`` if ``frame`` lacks a declared column or has another dtype."""
+    assert list(frame.columns[: len(columns)]) == list(columns), (
+        f"columns {list(frame.columns)} do not start with {list(columns)}"
+    )
+    for name, dtype in columns.items():
+        assert str(frame[name].dtype) == str(pd.Series([], dtype=dtype).dtype), (
+            f"column {name!r} has dtype {frame[name].dtype}, declared {dtype}"
+        )

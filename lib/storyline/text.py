@@ -1,0 +1,214 @@
+"""Sentences and tokens with part-of-speech tags, each with offsets into ``article.text``.
+
+Sentences never run across a paragraph break or a boilerplate line. Within a paragraph NLTK's
+Punkt splitter finds the boundaries, with extra abbreviations ("U.S.", "Sen.", "Jan.",
+initials) from ``data/lexicons/abbreviations.csv``. Tokens come from one regular expression,
+so their offsets are exact, and are tagged by NLTK's averaged perceptron tagger.
+
+Functions accept an :class:`~storyline.articles.Article` or plain text.
+
+Example:
+    >>> sentences("Sen. Jane Doe said the U.S. would act. Officials disagreed.")[["start", "end"]]
+       start  end
+    0      0   38
+    1     39   59
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from storyline.articles import Article, article_from_text
+from storyline.lexicons import abbreviations
+from storyline.resources import pos_tagger, sentence_splitter
+from storyline.tables import make_table
+
+SENTENCE_COLUMNS = {
+    "sentence_id": "int64",
+    "paragraph_id": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "string",
+}
+"""Columns of :func:`sentences`: ids count from 0 in text order; ``text[start:end]`` is the
+sentence; ``paragraph_id`` numbers the paragraph it belongs to."""
+
+TOKEN_COLUMNS = {
+    "token_id": "int64",
+    "sentence_id": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "string",
+    "pos": "string",
+}
+"""Columns of :func:`tokens`: ``pos`` is the Penn Treebank tag from NLTK's perceptron tagger."""
+
+
+def as_article(article_or_text: Article | str) -> Article:
+    """An :class:`Article` as given, or one read from plain text (never from a path)."""
+    if isinstance(article_or_text, Article):
+        return article_or_text
+    if not isinstance(article_or_text, str):
+        raise TypeError(f"expected an Article or a str, got {type(article_or_text).__name__}")
+    return article_from_text(article_or_text)
+
+
+# ---------------------------------------------------------------- paragraphs and sentences
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True for texts wrapped at a fixed width, where a single newline is not a paragraph break."""
+    lengths = [len(line) for line in lines if line.strip()]
+    if len(lengths) < 4 or max(lengths) > 120:
+        return False
+    return sum(50 <= n <= 100 for n in lengths) >= 0.6 * len(lengths)
+
+
+def paragraph_spans(text: str, boilerplate: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
+    """``(start, end)`` of each paragraph, leaving out boilerplate lines and blank lines.
+
+    Paragraphs are separated by blank lines, and also by single newlines unless the text is
+    hard-wrapped at a fixed width.
+    """
+    skip = set(boilerplate)
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.end() > m.start()]
+    wrapped = _is_hard_wrapped([text[s:e] for s, e in lines])
+    paragraphs: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    previous_end = -1
+    for start, end in lines:
+        line = text[start:end]
+        blank = not line.strip()
+        if blank or (start, end) in skip:
+            if current:
+                paragraphs.append(current)
+            current = None
+        elif current and wrapped and previous_end >= 0 and "\n\n" not in text[previous_end:start + 1]:
+            current = (current[0], end)
+        else:
+            if current:
+                paragraphs.append(current)
+            current = (start, end)
+        previous_end = end
+    if current:
+        paragraphs.append(current)
+    return [_strip(text, s, e) for s, e in paragraphs]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------- tokens
+
+_WORD = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"          # U.S.  a.m.  U.S.A.
+    r"|\d+(?:[.,:/]\d+)+(?:st|nd|rd|th|s|%)?"  # 2,000  3.5  10/25/2024  9:30
+    r"|\w+(?:[-'’&]\w+)*"                      # words, Ching-te, Russia's, don't
+    r"|\.{2,}|-{2,}|[^\w\s]",                  # ellipses, dashes, single punctuation
+)
+_CLITIC = re.compile(r"(?i)^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$")
+
+
+def _token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    known = abbreviations()
+    for match in _WORD.finditer(text, start, end):
+        s, e = match.span()
+        word = match.group()
+        clitic = _CLITIC.match(word)
+        if clitic and len(clitic.group(1)) > 0 and word[0].isalpha():
+            cut = s + len(clitic.group(1))
+            spans.extend([(s, cut), (cut, e)])
+            continue
+        if e < end and text[e] == "." and word.isalpha() and (
+            word.lower() in known or (len(word) == 1 and word.isupper())
+        ):
+            e += 1
+        if spans and spans[-1][1] > s:  # the dot was taken by the abbreviation before
+            continue
+        spans.append((s, e))
+    return spans
+
+
+_TAGGER_FORMS = {"“": "``", "”": "''", '"': "''", "‘": "``", "’": "''", "'": "''"}
+
+
+# ---------------------------------------------------------------- the parsed article
+
+@dataclass(frozen=True)
+class Parsed:
+    """Sentences and tokens of one article, computed once and shared by every table."""
+
+    sentences: tuple[tuple[int, int, int], ...]  # (paragraph_id, start, end)
+    tokens: tuple[tuple[tuple[int, int], ...], ...]  # per sentence: (start, end) of each token
+    _tags: dict[int, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def tags(self, sentence_id: int, text: str) -> tuple[str, ...]:
+        """Part-of-speech tags of one sentence's tokens, tagged on first use.
+
+        Modules that need tags for a few sentences only (claims, timexes) pay for those.
+        """
+        if sentence_id not in self._tags:
+            forms = [_TAGGER_FORMS.get(text[s:e], text[s:e]) for s, e in self.tokens[sentence_id]]
+            self._tags[sentence_id] = tuple(tag for _, tag in pos_tagger().tag(forms))
+        return self._tags[sentence_id]
+
+
+@functools.lru_cache(maxsize=64)
+def parse(article: Article) -> Parsed:
+    """Split an article into sentences and tokens (cached for the last 64 articles)."""
+    text = article.text
+    splitter = sentence_splitter()
+    sentence_rows = []
+    token_rows = []
+    for paragraph_id, (p_start, p_end) in enumerate(paragraph_spans(text, article.boilerplate)):
+        block = text[p_start:p_end]
+        for s, e in splitter.span_tokenize(block):
+            start, end = _strip(text, p_start + s, p_start + e)
+            if start < end:
+                sentence_rows.append((paragraph_id, start, end))
+                token_rows.append(tuple(_token_spans(text, start, end)))
+    return Parsed(tuple(sentence_rows), tuple(token_rows))
+
+
+def sentences(article: Article | str) -> pd.DataFrame:
+    """One row per sentence: ``sentence_id, paragraph_id, start, end, text``.
+
+    Example:
+        >>> sentences("Putin denied it.\\nAdvertisement\\nMusk agreed.").text.tolist()
+        ['Putin denied it.', 'Musk agreed.']
+    """
+    article = as_article(article)
+    parsed = parse(article)
+    rows = (
+        {"sentence_id": i, "paragraph_id": p, "start": s, "end": e, "text": article.text[s:e]}
+        for i, (p, s, e) in enumerate(parsed.sentences)
+    )
+    return make_table(rows, SENTENCE_COLUMNS)
+
+
+def tokens(article: Article | str) -> pd.DataFrame:
+    """One row per token: ``token_id, sentence_id, start, end, text, pos``.
+
+    Example:
+        >>> tokens("Russia's forces didn't stop.")[["text", "pos"]].values.tolist()[:3]
+        [['Russia', 'NNP'], ["'s", 'POS'], ['forces', 'NNS']]
+    """
+    article = as_article(article)
+    parsed = parse(article)
+    text = article.text
+    rows = []
+    for sentence_id, spans in enumerate(parsed.tokens):
+        tags = parsed.tags(sentence_id, text)
+        for (s, e), tag in zip(spans, tags):
+            rows.append({"token_id": len(rows), "sentence_id": sentence_id, "start": s,
+                         "end": e, "text": text[s:e], "pos": tag})
+    return make_table(rows, TOKEN_COLUMNS)
