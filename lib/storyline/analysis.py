@@ -1,0 +1,44 @@
+"""Run every table of the kit on one article: the shape the CLI, reports and corpora share.
+
+Example:
+    >>> from storyline import read_article
+    >>> tables = analyze(read_article("data/articles/musk-putin-starlink.txt"))
+    >>> list(tables)[:2]
+    ['sentences', 'entities']
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pandas as pd
+
+from storyline.articles import Article
+from storyline.entities import entities
+from storyline.text import as_article, sentences
+
+#: Table name -> the function that builds it from an article, in the order they are shown.
+TABLES: dict[str, Callable[[Article], pd.DataFrame]] = {
+    "sentences": sentences,
+    "entities": entities,
+}
+
+
+def analyze(article: Article | str) -> dict[str, pd.DataFrame]:
+    """Every table of :data:`TABLES` for one article, keyed by table name."""
+    article = as_article(article)
+    return {name: build(article) for name, build in TABLES.items()}
+
+
+def _json_ready(frame: pd.DataFrame) -> list[dict]:
+    """Rows as plain Python values: missing values become None, dates ISO strings."""
+    return json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+
+
+def to_json(article: Article, tables: dict[str, pd.DataFrame]) -> dict:
+    """The JSON object ``storyline analyze --format json`` prints for one article."""
+    return {
+        "article": {**article.metadata(), "text": article.text},
+        **{name: _json_ready(frame) for name, frame in tables.items()},
+    }
