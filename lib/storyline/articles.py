@@ -175,6 +175,8 @@ def _sidecar_metadata(path: Path) -> dict:
 
 
 _STOPWORDS_SAMPLE = 2000
+#: NLTK stopword lists that mix English in, so they cannot tell English apart.
+MIXED_STOPWORD_LISTS = {"hinglish"}
 
 
 def detect_language(text: str) -> str | None:
@@ -188,10 +190,14 @@ def detect_language(text: str) -> str | None:
 
     scores = {}
     for language in nltk.corpus.stopwords.fileids():
+        if language in MIXED_STOPWORD_LISTS:
+            continue
         stop = word_list("stopwords", language)
         scores[language] = sum(word in stop for word in words)
     best = max(scores, key=scores.get)
-    return "en" if best == "english" else best
+    # Short function words are shared between languages: English wins near-ties.
+    english = max(score for name, score in scores.items() if name.startswith("english"))
+    return "en" if english >= 0.8 * scores[best] else best
 
 
 def _article_id(path: Path | None, text: str) -> str:

@@ -1,0 +1,31 @@
+"""Shared fixtures: the example article and the optional shared development data."""
+
+from __future__ import annotations
+
+import matplotlib
+from pathlib import Path
+
+import pytest
+
+from storyline import read_article
+
+matplotlib.use("Agg")
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "data" / "articles" / "musk-putin-starlink.txt"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def example():
+    """The bundled example article, read with its metadata from data/articles.csv."""
+    return read_article(EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """../shared/data, or a skip when this machine does not have it."""
+    folder = SHARED / "data"
+    if not folder.is_dir():
+        pytest.skip(f"development data not present at {folder}")
+    return folder

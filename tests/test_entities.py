@@ -1,0 +1,36 @@
+from storyline import entities
+
+
+def test_example_people_and_places_are_typed(example):
+    table = entities(example)
+    typed = dict(zip(table.text, table.type))
+    for person in ("Vladimir Putin", "Elon Musk", "Dmitry Peskov", "Lai Ching-te"):
+        assert typed[person] == "PERSON", person
+    for place in ("Taiwan", "China", "Russia"):
+        assert typed[place] == "GPE", place
+    assert typed["Wall Street Journal"] == "OUTLET"
+    for row in table.itertuples():
+        assert example.text[row.start:row.end] == row.text
+
+
+def test_surnames_take_the_type_and_canonical_name_of_the_full_name():
+    table = entities("Gov. Gavin Newsom spoke in Sacramento. Later, Newsom left for Mexico.")
+    rows = table[table.text == "Newsom"]
+    assert rows.type.item() == "PERSON"
+    assert rows.canonical.item() == "Gavin Newsom"
+    assert table[table.text == "Mexico"].type.item() == "GPE"
+
+
+def test_organisation_words_acronyms_and_outlets_are_recognised():
+    table = entities("The Senate Judiciary Committee asked the FBI, Reuters reported.")
+    typed = dict(zip(table.text, table.type))
+    assert typed["Senate Judiciary Committee"] == "ORGANIZATION"
+    assert typed["FBI"] == "ORGANIZATION"
+    assert typed["Reuters"] == "OUTLET"
+
+
+def test_sentence_initial_common_words_are_not_entities():
+    table = entities("Former officials met Angela Merkel. Later they left Berlin.")
+    assert "Former" not in table.text.tolist()
+    assert "Later" not in table.text.tolist()
+    assert table[table.text == "Angela Merkel"].type.item() == "PERSON"

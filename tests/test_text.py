@@ -1,0 +1,52 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline import read_article, sentences, tokens
+from storyline.text import paragraph_spans
+
+
+def test_sentences_skip_boilerplate_and_never_cross_paragraphs(example):
+    table = sentences(example)
+    assert not table.text.str.contains("Advertisement|Read more at|Want more stories").any()
+    for row in table.itertuples():
+        assert "\n" not in row.text
+        assert example.text[row.start:row.end] == row.text
+
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    text = ("Sen. Elizabeth Warren met U.S. officials on Jan. 5 in Washington. "
+            "John F. Kennedy Jr. was mentioned by Gov. Jay Inslee. Nobody disagreed.")
+    assert sentences(text).text.tolist() == [
+        "Sen. Elizabeth Warren met U.S. officials on Jan. 5 in Washington.",
+        "John F. Kennedy Jr. was mentioned by Gov. Jay Inslee.",
+        "Nobody disagreed.",
+    ]
+
+
+def test_a_line_break_ends_a_paragraph_unless_the_text_is_hard_wrapped():
+    assert len(paragraph_spans("Headline without a stop\nThe body starts here.")) == 2
+    wrapped = "\n".join(["This line of a hard-wrapped press release goes on for quite a while"] * 6)
+    assert len(paragraph_spans(wrapped)) == 1
+
+
+def test_tokens_split_clitics_and_keep_abbreviations():
+    table = tokens("Russia’s envoy didn't visit the U.S. on Jan. 5, officials said.")
+    assert table.text.tolist()[:8] == ["Russia", "’s", "envoy", "did", "n't", "visit", "the",
+                                        "U.S."]
+    assert "Jan." in table.text.tolist()
+    assert table.loc[table.text == "said", "pos"].item() == "VBD"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "The minister said", "“It is false,”", "Sen. Doe", "U.S.", "\n", "\n\n", "Advertisement\n",
+    "’s", "2,000", "terminals.", "(pictured)", "‘absurd’", "Read more at x.com\n", "é", "—", " ",
+]), min_size=1, max_size=30))
+def test_sentence_and_token_offsets_always_slice_to_their_text(pieces):
+    text = " ".join(pieces)
+    if not text.strip():
+        return
+    article = read_article(text + " end.")
+    for table in (sentences(article), tokens(article)):
+        for row in table.itertuples():
+            assert article.text[row.start:row.end] == row.text
