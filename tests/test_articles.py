@@ -4,6 +4,7 @@ import time
 
 import pytest
 
+from conftest import EXAMPLE
 from storyline import read_article, read_articles
 from storyline.articles import (
     ArticleError,
@@ -12,8 +13,6 @@ from storyline.articles import (
     find_boilerplate,
     load_input,
 )
-
-from conftest import EXAMPLE
 
 
 def test_example_metadata_comes_from_the_sidecar_table(example):

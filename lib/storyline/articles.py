@@ -144,6 +144,10 @@ def _front_matter(text: str) -> tuple[dict, str]:
     return meta, text[match.end():]
 
 
+def _looks_like_html(text: str) -> bool:
+    return text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+
+
 def _from_html(html: str, where: str) -> tuple[dict, str]:
     import trafilatura
 
@@ -245,7 +249,7 @@ def read_article(
             raise FileNotFoundError(f"{where} does not exist")
         text = decode(path.read_bytes(), where=where, notes=notes)
         suffix = path.suffix.lower()
-        if suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        if suffix in (".html", ".htm") or _looks_like_html(text):
             meta, text = _from_html(text, where)
         elif suffix == ".md":
             meta, text = _front_matter(text)
@@ -256,7 +260,7 @@ def read_article(
         where = "the text given"
         if not text.strip():
             raise ArticleError("the text given is empty: nothing to analyse")
-        if text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        if _looks_like_html(text):
             meta, text = _from_html(text, where)
     return _build(text, path, where, meta, notes,
                   {"published": published, "outlet": outlet, "title": title, "url": url, "id": id})

@@ -10,10 +10,9 @@ this is ("Musk" after "Elon Musk"). The ``evidence`` column says which rule deci
 Example:
     >>> entities("Russian President Vladimir Putin met Elon Musk in Moscow.")[["text", "type"]]
                  text    type
-    0         Russian   OTHER
-    1  Vladimir Putin  PERSON
-    2       Elon Musk  PERSON
-    3          Moscow     GPE
+    0  Vladimir Putin  PERSON
+    1       Elon Musk  PERSON
+    2          Moscow     GPE
 """
 
 from __future__ import annotations

@@ -67,7 +67,9 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return sum(50 <= n <= 100 for n in lengths) >= 0.6 * len(lengths)
 
 
-def paragraph_spans(text: str, boilerplate: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
+def paragraph_spans(
+    text: str, boilerplate: tuple[tuple[int, int], ...] = ()
+) -> list[tuple[int, int]]:
     """``(start, end)`` of each paragraph, leaving out boilerplate lines and blank lines.
 
     Paragraphs are separated by blank lines, and also by single newlines unless the text is
@@ -86,7 +88,7 @@ def paragraph_spans(text: str, boilerplate: tuple[tuple[int, int], ...] = ()) ->
             if current:
                 paragraphs.append(current)
             current = None
-        elif current and wrapped and previous_end >= 0 and "\n\n" not in text[previous_end:start + 1]:
+        elif current and wrapped and "\n\n" not in text[previous_end:start + 1]:
             current = (current[0], end)
         else:
             if current:
@@ -199,8 +201,8 @@ def tokens(article: Article | str) -> pd.DataFrame:
     """One row per token: ``token_id, sentence_id, start, end, text, pos``.
 
     Example:
-        >>> tokens("Russia's forces didn't stop.")[["text", "pos"]].values.tolist()[:3]
-        [['Russia', 'NNP'], ["'s", 'POS'], ['forces', 'NNS']]
+        >>> tokens("Aides said Russia's forces didn't stop.")[["text", "pos"]].values.tolist()[2:7]
+        [['Russia', 'NNP'], ["'s", 'POS'], ['forces', 'NNS'], ['did', 'VBD'], ["n't", 'RB']]
     """
     article = as_article(article)
     parsed = parse(article)
