@@ -27,6 +27,15 @@ demo: setup
 test: setup
 	$(PY) -m pytest tests lib --doctest-modules
 
+lab: setup
+	$(VENV)/bin/jupyter lab notebooks/
+
+notebooks: setup
+	mkdir -p build
+	for nb in notebooks/*.ipynb; do \
+	  $(VENV)/bin/jupyter nbconvert --to html --execute --output-dir build "$$nb" || exit 1; \
+	done
+
 lint: setup
 	$(VENV)/bin/ruff check lib tests bench
 

@@ -7,7 +7,13 @@ Example:
     True
 """
 
-from storyline.articles import Article, article_from_text, read_article, read_articles
+from storyline.articles import (
+    Article,
+    article_from_text,
+    read_article,
+    read_articles,
+    read_example,
+)
 from storyline.entities import entities
 from storyline.text import sentences, tokens
 
@@ -17,6 +23,7 @@ __all__ = [
     "entities",
     "read_article",
     "read_articles",
+    "read_example",
     "sentences",
     "tokens",
 ]

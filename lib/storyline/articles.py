@@ -27,6 +27,8 @@ from pathlib import Path
 from storyline.lexicons import read_lexicon
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+#: The bundled example article (in the repository's ``data/articles/``).
+EXAMPLE_PATH = Path(__file__).resolve().parents[2] / "data" / "articles" / "musk-putin-starlink.txt"
 #: Above this size an article still completes, with a warning that it will take a while.
 LARGE_ARTICLE_CHARS = 1_000_000
 
@@ -264,6 +266,16 @@ def read_article(
             meta, text = _from_html(text, where)
     return _build(text, path, where, meta, notes,
                   {"published": published, "outlet": outlet, "title": title, "url": url, "id": id})
+
+
+def read_example() -> Article:
+    """The bundled example article, with its metadata from ``data/articles.csv``.
+
+    Example:
+        >>> read_example().published
+        datetime.date(2024, 10, 25)
+    """
+    return read_article(EXAMPLE_PATH)
 
 
 def article_from_text(text: str, *, where: str = "the text given", **metadata: object) -> Article:
