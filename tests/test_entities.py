@@ -34,3 +34,13 @@ def test_sentence_initial_common_words_are_not_entities():
     assert "Former" not in table.text.tolist()
     assert "Later" not in table.text.tolist()
     assert table[table.text == "Angela Merkel"].type.item() == "PERSON"
+
+
+def test_dates_headlines_and_party_labels_do_not_make_people():
+    table = entities("Republican Donald Trump spoke on Friday about the Clean Power Plan.")
+    typed = dict(zip(table.text, table.type))
+    assert typed["Donald Trump"] == "PERSON"
+    assert "Friday" not in typed
+    assert typed["Clean Power Plan"] != "PERSON"
+    headline = entities("Lindsey Graham Slams Plan As Voters Head To Polls")
+    assert headline[headline.type == "PERSON"].text.tolist() == ["Lindsey Graham"]

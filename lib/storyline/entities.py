@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 
@@ -82,11 +83,39 @@ def _gazetteer() -> frozenset[str]:
 
 
 @functools.cache
-def _titles() -> tuple[frozenset[str], frozenset[str]]:
-    """Titles (lower-cased, multiword allowed) and the single words they are made of."""
-    titles = frozenset(t.lower() for t in read_lexicon("titles")["title"])
+def _titles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Titles (lower-cased, multiword allowed), the words they are made of, and affiliations
+    ("Republican Donald Trump") that precede a name without being a role."""
+    table = read_lexicon("titles")
+    affiliations = frozenset(table.loc[table.kind == "affiliation", "title"].str.lower())
+    titles = frozenset(table.loc[table.kind != "affiliation", "title"].str.lower())
     words = frozenset(w for t in titles for w in t.split())
-    return titles, words
+    return titles, words, affiliations
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names and abbreviations: dates, not names (see timexes)."""
+    names = [*calendar.month_name[1:], *calendar.day_name]
+    short = [*calendar.month_abbr[1:], *calendar.day_abbr, "Sept", "Tues", "Thurs"]
+    return frozenset(names + short + [f"{word}." for word in short])
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Lower-case English words (NLTK's word list), to tell "Clean Power Plan" from a name."""
+    return frozenset(word for word in word_list("words", "en") if word.islower())
+
+
+def _is_common(word: str) -> bool:
+    """True for an English common word, also inflected ("Slams", "Headed", "Voting")."""
+    lower = word.lower()
+    stems = [lower]
+    for suffix, replacements in (("s", ("",)), ("es", ("",)), ("ed", ("", "e")),
+                                 ("ing", ("", "e"))):
+        if lower.endswith(suffix):
+            stems += [lower[: -len(suffix)] + ending for ending in replacements]
+    return any(stem in _common_words() for stem in stems if len(stem) > 2)
 
 
 @functools.cache
@@ -113,9 +142,23 @@ def _ordinary_word(word: str, tag: str) -> bool:
         word not in _gazetteer()
 
 
+def _title_case(words: list[str]) -> bool:
+    """True for headline-style sentences in which most words are capitalised."""
+    alphabetic = [w for w in words if w.isalpha()]
+    return len(alphabetic) >= 5 and sum(w[0].isupper() for w in alphabetic) >= 0.85 * len(alphabetic)
+
+
 def _runs(words: list[str], tags: list[str], taken: list[bool]) -> list[tuple[int, int]]:
     """Token ranges of proper-name runs not already covered by a lexicon match."""
     runs = []
+    headline = _title_case(words)
+    excluded = [
+        taken[k] or words[k] in _calendar_words() or (
+            headline and _is_common(words[k]) and words[k] not in _first_names()
+        )
+        for k in range(len(words))
+    ]
+    taken = excluded
     i = 0
     while i < len(words):
         if taken[i] or not _is_name_word(words[i], tags[i]) or not words[i][0].isupper():
@@ -140,7 +183,7 @@ def _runs(words: list[str], tags: list[str], taken: list[bool]) -> list[tuple[in
 
 def _split_titles(words: list[str], start: int, end: int) -> tuple[int, str | None]:
     """Skip leading titles ("Russian President", "Sen.") in a run; return new start, title."""
-    titles, title_words = _titles()
+    titles, title_words, affiliations = _titles()
     nationalities = word_list("gazetteers", "nationalities.txt")
     title = None
     i = start
@@ -150,10 +193,14 @@ def _split_titles(words: list[str], start: int, end: int) -> tuple[int, str | No
             title, i = two, i + 2
         elif words[i].lower() in titles:
             title, i = words[i].lower(), i + 1
-        elif words[i] in nationalities and words[i + 1].lower() in title_words:
+        elif words[i].lower() in affiliations or (
+            words[i] in nationalities and words[i + 1].lower() in title_words
+        ):
             i += 1
         else:
             break
+    if i == end - 1 and words[i].lower() in titles:
+        return end, title  # a title on its own ("Mr.") names nobody
     return i, title
 
 
@@ -177,8 +224,10 @@ def _type_span(words: list[str], title: str | None, people: dict[str, str]) -> t
     if words[0] in _first_names():
         return "PERSON", "first name (NLTK names)"
     if len(words) in (2, 3) and all(w[:1].isupper() and w.replace("-", "").isalpha()
-                                    for w in words):
-        return "PERSON", "two or three capitalised words"
+                                    for w in words) and not (
+        _is_common(words[0]) and _is_common(words[-1])
+    ):
+        return "PERSON", "two or three capitalised words, not common nouns"
     return "OTHER", "proper noun"
 
 
