@@ -145,7 +145,8 @@ def _ordinary_word(word: str, tag: str) -> bool:
 def _title_case(words: list[str]) -> bool:
     """True for headline-style sentences in which most words are capitalised."""
     alphabetic = [w for w in words if w.isalpha()]
-    return len(alphabetic) >= 5 and sum(w[0].isupper() for w in alphabetic) >= 0.85 * len(alphabetic)
+    capitalised = sum(w[0].isupper() for w in alphabetic)
+    return len(alphabetic) >= 5 and capitalised >= 0.85 * len(alphabetic)
 
 
 def _runs(words: list[str], tags: list[str], taken: list[bool]) -> list[tuple[int, int]]:
