@@ -8,12 +8,14 @@ Example:
 """
 
 from storyline.articles import Article, article_from_text, read_article, read_articles
+from storyline.claims import claims
 from storyline.entities import entities
 from storyline.text import sentences, tokens
 
 __all__ = [
     "Article",
     "article_from_text",
+    "claims",
     "entities",
     "read_article",
     "read_articles",
