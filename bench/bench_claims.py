@@ -31,14 +31,17 @@ SUMMARY = [("found", "relation"), ("found+source", "relation"), ("source", "exac
 
 def predict(texts: dict[str, str]) -> tuple[pd.DataFrame, float, float]:
     """Claims of every text, seconds spent in claims() after parsing, and in total."""
-    articles = {doc: article_from_text(text, id=doc) for doc, text in texts.items()}
-    began = time.perf_counter()
-    for article in articles.values():
+    claims("Lexicons load on first use, she said.")  # not part of the per-article cost
+    tables, parsing, claiming = [], 0.0, 0.0
+    for doc, text in texts.items():
+        article = article_from_text(text, id=doc)
+        began = time.perf_counter()
         parse(article)
-    parsed = time.perf_counter()
-    tables = [claims(article).assign(doc=doc) for doc, article in articles.items()]
-    done = time.perf_counter()
-    return pd.concat(tables, ignore_index=True), done - parsed, done - began
+        parsed = time.perf_counter()
+        tables.append(claims(article).assign(doc=doc))
+        claiming += time.perf_counter() - parsed
+        parsing += parsed - began
+    return pd.concat(tables, ignore_index=True), claiming, claiming + parsing
 
 
 def report(name: str, path: Path) -> None:

@@ -67,8 +67,10 @@ class Sentence:
     def build(cls, text: str, sentence_id: int, start: int, end: int,
               tokens, quotes: list[Quote]) -> Sentence:
         words = [text[s:e] for s, e in tokens]
-        inside = [q for q in quotes if q.start < end and q.end > start]
-        quoted = tuple(any(q.start < s and e < q.end for q in inside) for s, e in tokens)
+        # an unclosed quotation's extent is a guess: its words may still hold a cue
+        inside = [q for q in quotes if q.start < end and q.end > start and q.balanced]
+        quoted = tuple(any(q.start < s and e < q.end for q in inside) for s, e in tokens) \
+            if inside else (False,) * len(tokens)
         return cls(text, sentence_id, start, end, tuple(tokens), words,
                    [w.lower() for w in words], quoted)
 

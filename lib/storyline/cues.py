@@ -64,6 +64,7 @@ def _known(word: str, group: str) -> bool:
     return (group, word) in _lexicon()
 
 
+@functools.lru_cache(maxsize=65536)
 def lemma(word: str, *, group: str = "verb") -> str:
     """The lexicon's base form of ``word`` (lower-cased), or ``word`` lower-cased if unknown.
 
@@ -104,7 +105,7 @@ def find_cues(words: list[str]) -> list[Cue]:
     cues: list[Cue] = []
     i = 0
     while i < len(words):
-        nominal = i > 0 and (lowered[i - 1] in DETERMINERS or (cues and cues[-1].last == i) or (
+        nominal = i > 0 and (lowered[i - 1] in DETERMINERS or (cues and cues[-1].last == i and cues[-1].pos == "verb") or (
             i > 1 and lowered[i - 2] in ("the", "a", "an") and words[i - 1][:1].isupper()
             and lemma(lowered[i], group="noun") == lowered[i]))
         found = _match(lowered, i, "noun") if nominal else (

@@ -104,7 +104,8 @@ def _named_in(row: dict, earlier: list[dict]) -> list[int]:
     head = _head(row["source_resolved"] or row["source_text"])
     if not head:
         return []
-    return [e["claim_id"] for e in earlier if re.search(rf"\b{re.escape(head)}\b", e["content"])
+    named = re.compile(rf"\b{re.escape(head)}\b")
+    return [e["claim_id"] for e in earlier if head in e["content"] and named.search(e["content"])
             and _head(e["source_resolved"] or e["source_text"]) != head]
 
 
