@@ -62,6 +62,7 @@ class Sentence:
     words: list[str]
     lowered: list[str]
     quoted: tuple[bool, ...]
+    quote_starts: frozenset[int]
 
     @classmethod
     def build(cls, text: str, sentence_id: int, start: int, end: int,
@@ -72,7 +73,11 @@ class Sentence:
         quoted = tuple(any(q.start < s and e < q.end for q in inside) for s, e in tokens) \
             if inside else (False,) * len(tokens)
         return cls(text, sentence_id, start, end, tuple(tokens), words,
-                   [w.lower() for w in words], quoted)
+                   [w.lower() for w in words], quoted, frozenset(q.start for q in inside))
+
+    def opens(self, i: int) -> bool:
+        """Token ``i`` opens a quotation."""
+        return self.tokens[i][0] in self.quote_starts
 
     def in_quote(self, i: int) -> bool:
         return self.quoted[i]
@@ -90,10 +95,6 @@ class Sentence:
 
 def _capital(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
-
-
-def _is_opener(word: str) -> bool:
-    return word in OPENERS
 
 
 def source_before(sentence: Sentence, k: int, *, trailing: bool = False) -> tuple[int, int] | None:
@@ -217,8 +218,8 @@ def right_content_start(sentence: Sentence, after: int, *, needs: str) -> int | 
     if words[i] == ":":
         return i + 1
     if words[i] == ",":
-        return i + 1 if i + 1 < n and _is_opener(words[i + 1]) else None
-    if needs == "that" and lowered[i] != "that" and not _is_opener(words[i]):
+        return i + 1 if i + 1 < n and sentence.opens(i + 1) else None
+    if needs == "that" and lowered[i] != "that" and not sentence.opens(i):
         return None
     if sum(1 for w in words[i:] if w[:1].isalnum()) < 2:
         return None
@@ -234,7 +235,7 @@ def _skip_adjuncts(sentence: Sentence, i: int) -> int:
             continue
         if lowered[i] in ADJUNCT_START:
             stop = next((m for m in range(i + 1, min(n, i + 9))
-                         if lowered[m] in (",", "that", ":") or _is_opener(words[m])), None)
+                         if lowered[m] in (",", "that", ":") or sentence.opens(m)), None)
             if stop is None:
                 rest = [w for w in words[i:] if w[:1].isalnum()]
                 return n if len(rest) <= 6 and lowered[i] != "to" else i
@@ -338,7 +339,7 @@ def recipient_after(sentence: Sentence, k: int) -> tuple[tuple[int, int], int]:
     if run > j:
         return (k, run), run
     stop = next((m for m in range(k + 1, min(n, k + 5)) if lowered[m] in ("that", ",", ":")
-                 or _is_opener(words[m])), None)
+                 or sentence.opens(m)), None)
     if stop is not None:
         return (k, stop), stop
     return (-1, -1), k
@@ -350,7 +351,7 @@ def source_after_phrase(sentence: Sentence, k: int) -> tuple[int, int] | None:
     n = len(words)
     j = k
     while j < n and words[j] not in (",", ".", ";", ":") and lowered[j] != "that" and \
-            not _is_opener(words[j]) and j - k < 15:
+            not sentence.opens(j) and j - k < 15:
         j += 1
     while j > k and not words[j - 1][:1].isalnum() and words[j - 1] != ")":
         j -= 1

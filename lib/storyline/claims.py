@@ -298,23 +298,21 @@ def _extend_quoted(claims_found: list[_Claim], quotes: list[Quote], text: str) -
         if not _is_quoted(text, claim.content):
             continue
         for quote in quotes:
-            gap = text[claim.content[1]:quote.start]
-            if quote.start < claim.content[1] or "\n" in gap:
+            if quote.start < claim.content[1]:
                 continue
-            others = [c for c in claims_found if c is not claim and
-                      claim.content[1] <= c.cue[0] < quote.end]
-            if others or not re.fullmatch(r"[^“‘\"]{0,80}", gap) or not _ends_sentence(gap):
+            gap = text[claim.content[1]:quote.start]
+            if "\n" in gap or len(gap) > 250 or (gap.strip() and gap.rstrip()[-1] not in ".,:!?"):
+                break
+            if any(other is not claim and (claim.content[1] <= other.cue[0] < quote.start or
+                                           other.content[0] < quote.end <= other.content[1])
+                   for other in claims_found):
                 break
             claim.content = (claim.content[0], quote.end)
 
 
-def _ends_sentence(gap: str) -> bool:
-    return bool(re.search(r"[.!?]\s*$|[.:,]\s*$", gap.strip() + " ")) or not gap.strip()
-
-
 def _is_quoted(text: str, span: tuple[int, int]) -> bool:
     inner = text[span[0]:span[1]]
-    return bool(inner) and inner[0] in "“‘\"«"
+    return bool(inner) and (inner[0] in "“‘\"«'" or inner[-1] in "”’\"»'")
 
 
 def _quote_type(text: str, span: tuple[int, int], quotes: list[Quote]) -> tuple[str, bool]:

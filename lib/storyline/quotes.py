@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPENERS = {"“": "”", "‘": "’", '"': '"', "«": "»"}
+OPENERS = {"“": "”", "‘": "’", '"': '"', "«": "»", "''": "''"}
 
 
 @dataclass(frozen=True)
@@ -35,21 +35,21 @@ class Quote:
     mark: str
 
 
-def _opens(text: str, i: int) -> bool:
+def _opens(text: str, i: int, width: int = 1) -> bool:
     """A straight or single mark at ``i`` opens a quote: nothing word-like before it."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return not before.isalnum() and not after.isspace()
 
 
-def _closes(text: str, i: int) -> bool:
+def _closes(text: str, i: int, width: int = 1) -> bool:
     """A ’ or ' at ``i`` closes a quote unless it is an apostrophe between letters."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return not (before.isalpha() and after.isalpha()) and not before.isspace()
 
 
-_MARKS = re.compile("[“”‘’\"«»]")
+_MARKS = re.compile("''|[“”‘’\"«»]")  # '' is a double quote in some wire copy
 
 
 def quote_spans(text: str) -> list[Quote]:
@@ -62,19 +62,18 @@ def quote_spans(text: str) -> list[Quote]:
         for match in _MARKS.finditer(text, p_start, p_end):
             i, char = match.start(), match.group()
             if open_at is None:
-                if char in OPENERS and (char in "“«" or _opens(text, i)):
+                if char in OPENERS and (char in "“«" or _opens(text, i, len(char))):
                     open_at, mark = i, char
-            elif char == OPENERS[mark] and (mark in "“«" or _closes(text, i)) and not (
-                    mark == '"' and i == open_at):
-                quotes.append(Quote(open_at, i + 1, True, mark))
+            elif char == OPENERS[mark] and (mark in "“«" or _closes(text, i, len(char))):
+                quotes.append(Quote(open_at, i + len(char), True, mark))
                 open_at = None
         if open_at is None:
             continue
         following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
-        if following is None or text[following] != mark:
+        if following is None or not text.startswith(mark, following):
             quotes.append(Quote(open_at, len(text[:p_end].rstrip()), False, mark))
             open_at = None
-        elif text[following] == mark:
+        else:
             # the paragraph ends inside the quote and the next one reopens it: one quotation
             quotes_open = open_at
             open_at = None
