@@ -37,14 +37,15 @@ TIME_WORDS = {
     "frequently", "often", "never", "always", "has", "have", "had", "will", "would", "could",
     "did", "does", "do", "is", "are", "was", "were", "been", "not", "n't", "flatly", "firmly",
     "strongly", "quickly", "immediately", "loudly", "openly", "widely", "just", "even",
+    "n’t", "did", "never",
 }
-ADJUNCT_START = {"in", "on", "at", "during", "via", "through", "over", "after", "before",
+ADJUNCT_START = {"in", "on", "at", "during", "via", "through", "over", "after", "before", "of",
                  "last", "this", "earlier", "late", "early", "while", "with", "to"}
 BOUNDARY = {
     "that", "but", "and", "or", "because", "while", "although", "though", "when", "if", "as",
     "since", "so", "after", "before", "where", "whether", "than", "is", "are", "was", "were",
     "be", "been", "being", "has", "have", "had", "will", "would", "could", "should", "can",
-    "may", "might", "must", "not", "n't", "said", "says", "told", "also", "then", "what",
+    "may", "might", "must", "not", "n't", "n’t", "said", "says", "told", "also", "then", "what",
     "how", "why", "to", "about", "nor", "yet", "once", "until", "unless", "do", "does", "did",
 }
 PARTICIPLE_END = re.compile(r"(?i)^\w+ing$")
@@ -313,6 +314,11 @@ def inverted_source(sentence: Sentence, first: int, last: int) -> tuple[int, int
         j += 1
     if j == i:
         return None
+    if j < n and words[j] == "(" and ")" in words[j:j + 10]:
+        j = words.index(")", j) + 1
+    if j < n and not (words[j] in (".", ",", "!", "?", ";", ":") or words[j] in CLOSERS or
+                      lowered[j] in ADJUNCT_START):
+        return None  # "..., insisted the plane was safe": a clause, not a name
     if j < n and words[j] == "," and j + 1 < n and (lowered[j + 1] in ("a", "an", "the") or
                                                    words[j + 1][:1].islower()) and \
             not PARTICIPLE_END.match(words[j + 1]):

@@ -166,27 +166,27 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
     cue_span = sentence.span(cue.first, cue.last)
     recipient, after = recipient_after(sentence, cue.last) if cue.takes_recipient else (
         (-1, -1), cue.last)
-    if has_right_content(sentence, after, needs=cue.needs):
-        source = source_before(sentence, cue.first) or shared_subject(sentence, cue.first)
-        if source is None:
-            return None
-        content = content_after(sentence, after, quotes, needs=cue.needs)
-        return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
-                      "source-cue-content", sentence.span(*source), sentence.span(*recipient))
     inverted = inverted_source(sentence, cue.first, cue.last)
     if inverted is not None:
-        source_tokens, content_end = inverted, cue.first
-        pattern = "inverted"
-    else:
-        source_tokens = source_before(sentence, cue.first, trailing=True)
-        if source_tokens is None:
-            return None
-        content_end, pattern = source_tokens[0], "content-source-cue"
-    content = content_before(sentence, content_end, quotes)
+        content = content_before(sentence, cue.first, quotes)
+        if content is not None:
+            return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
+                          "inverted", sentence.span(*inverted), sentence.span(*recipient))
+    if has_right_content(sentence, after, needs=cue.needs):
+        source = source_before(sentence, cue.first) or shared_subject(sentence, cue.first)
+        if source is not None:
+            content = content_after(sentence, after, quotes, needs=cue.needs)
+            return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
+                          "source-cue-content", sentence.span(*source),
+                          sentence.span(*recipient))
+    source_tokens = source_before(sentence, cue.first, trailing=True)
+    if source_tokens is None:
+        return None
+    content = content_before(sentence, source_tokens[0], quotes)
     if content is None:
         return None
-    return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content, pattern,
-                  sentence.span(*source_tokens), sentence.span(*recipient))
+    return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
+                  "content-source-cue", sentence.span(*source_tokens), sentence.span(*recipient))
 
 
 def _phrase_claim(sentence: Sentence, cue: Cue) -> _Claim | None:
@@ -315,18 +315,25 @@ def _is_quoted(text: str, span: tuple[int, int]) -> bool:
     return bool(inner) and (inner[0] in "“‘\"«'" or inner[-1] in "”’\"»'")
 
 
-def _quote_type(text: str, span: tuple[int, int], quotes: list[Quote]) -> tuple[str, bool]:
-    """direct, mixed or indirect, and whether an unclosed quotation touches the content."""
-    start, end = span
+def _quote_type(text: str, claim: _Claim, quotes: list[Quote]) -> tuple[str, bool]:
+    """direct, mixed or indirect, and whether an unclosed quotation touches the content.
+
+    Words of the claim's own source and cue inside the content ("'A,' he said. 'B.'") do
+    not make a direct quotation mixed."""
+    start, end = claim.content
     inside = [q for q in quotes if q.start < end and q.end > start]
     unbalanced = any(not q.balanced for q in inside)
     if not inside:
         return "indirect", unbalanced
-    quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
     letters = len(re.sub(r"\W", "", text[start:end]))
-    outside = letters - sum(len(re.sub(r"\W", "", text[max(q.start, start):min(q.end, end)]))
-                            for q in inside)
-    return ("direct" if outside <= 2 or quoted >= end - start - 2 else "mixed"), unbalanced
+    quoted = sum(len(re.sub(r"\W", "", text[max(q.start, start):min(q.end, end)]))
+                 for q in inside)
+    own = sum(len(re.sub(r"\W", "", text[s:e])) for s, e in (claim.source, claim.cue)
+              if start <= s < end)
+    gaps = re.findall(r"[”’\"»']([^“‘\"«']*)[“‘\"«']", text[start:end])
+    attribution = sum(len(re.sub(r"\W", "", g)) for g in gaps) if own else 0
+    outside = letters - quoted - max(own, attribution)
+    return ("direct" if outside <= 2 else "mixed"), unbalanced
 
 
 def claims(article: Article | str) -> pd.DataFrame:
@@ -367,7 +374,7 @@ def claims(article: Article | str) -> pd.DataFrame:
 
 def _row(claim_id: int, claim: _Claim, text: str, quotes: list[Quote]) -> dict:
     (s_start, s_end), (r_start, r_end) = claim.source, claim.recipient
-    quote_type, unbalanced = _quote_type(text, claim.content, quotes)
+    quote_type, unbalanced = _quote_type(text, claim, quotes)
     if s_start < 0 and claim.pattern in ("passive", "impersonal", "adverb", "nominal"):
         quote_type = "unattributed"
     return {

@@ -43,6 +43,16 @@ def _titles() -> frozenset[str]:
     return frozenset(t.lower() for t in read_lexicon("titles")["title"])
 
 
+def _gender(name: str) -> str:
+    """"male", "female" or "" (unknown or both) from the first name in NLTK's names lists."""
+    for word in name.split():
+        if word in _first_names():
+            male, female = word in word_list("names", "male.txt"), \
+                word in word_list("names", "female.txt")
+            return "" if male == female else ("male" if male else "female")
+    return ""
+
+
 def _is_person(name: str) -> bool:
     words = name.split()
     if not words:
@@ -85,6 +95,9 @@ def _resolve(source: str, start: int, text: str, mentions: list[tuple[int, str]]
                r["source_text"].lower() not in PERSONAL | IMPERSONAL | PLURAL | RELATIVE]
     if low in PERSONAL:
         people = [n for n in before if _is_person(n)] + [n for n in earlier if _is_person(n)]
+        gendered = [n for n in people if _gender(n) in ("", "female" if low in ("she", "her")
+                                                         else "male")]
+        people = gendered if low in ("he", "his", "she", "her") else people
         return _nearest(people, text, start) or source
     if low in IMPERSONAL:
         things = [n for n in before if not _is_person(n) and len(n) > 1]
