@@ -37,7 +37,7 @@ TIME_WORDS = {
     "frequently", "often", "never", "always", "has", "have", "had", "will", "would", "could",
     "did", "does", "do", "is", "are", "was", "were", "been", "not", "n't", "flatly", "firmly",
     "strongly", "quickly", "immediately", "loudly", "openly", "widely", "just", "even",
-    "n’t", "did", "never",
+    "n’t",
 }
 ADJUNCT_START = {"in", "on", "at", "during", "via", "through", "over", "after", "before", "of",
                  "last", "this", "earlier", "late", "early", "while", "with", "to"}
@@ -184,8 +184,7 @@ def _appositive(sentence: Sentence, comma: int) -> tuple[int, int] | None:
         previous -= 1
     if previous <= 0 or words[previous] != ",":
         return None
-    first = words[previous + 1]
-    if not (first[:1].islower() or first[:1].isdigit()) or lowered[previous + 1] in BOUNDARY:
+    if lowered[previous + 1] in BOUNDARY:
         return None
     name = _noun_phrase_back(sentence, previous)
     if name is None or not _capital(words[name[0]]) and lowered[name[0]] not in (
@@ -235,11 +234,10 @@ def _skip_adjuncts(sentence: Sentence, i: int) -> int:
             i += 1
             continue
         if lowered[i] in ADJUNCT_START:
-            stop = next((m for m in range(i + 1, min(n, i + 9))
-                         if lowered[m] in (",", "that", ":") or sentence.opens(m)), None)
+            stop = next((m for m in range(i + 1, min(n, i + 16))
+                         if lowered[m] in (",", "that", ":", ".") or sentence.opens(m)), None)
             if stop is None:
-                rest = [w for w in words[i:] if w[:1].isalnum()]
-                return n if len(rest) <= 6 and lowered[i] != "to" else i
+                return i if lowered[i] == "to" else n
             i = stop
             continue
         break
@@ -294,6 +292,18 @@ def content_before(sentence: Sentence, stop: int, quotes: list[Quote]) -> tuple[
             start = quote.start
     end = sentence.tokens[j - 2][1]
     return (start, end) if end > start else None
+
+
+def middle_content_end(sentence: Sentence, after: int, end: int) -> int:
+    """"Lenox thrived, Mr. Clarke said, until it went bankrupt.": when the sentence goes on
+    after a comma, the content runs to its end (covering the source and cue)."""
+    words = sentence.words
+    i = _skip_adjuncts(sentence, after)
+    if i + 2 < len(words) and words[i] == "," and not PARTICIPLE_END.match(words[i + 1]) \
+            and sentence.lowered[i + 1] not in ("according", "who", "which") \
+            and not sentence.opens(i + 1):
+        return strip_final(sentence.text, (sentence.tokens[i + 1][0], sentence.end))[1]
+    return end
 
 
 def inverted_source(sentence: Sentence, first: int, last: int) -> tuple[int, int] | None:

@@ -41,6 +41,7 @@ import pandas as pd
 
 from storyline.articles import Article
 from storyline.attribution import (
+    CLOSERS, middle_content_end,
     Sentence,
     content_after,
     content_before,
@@ -172,6 +173,13 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
         if content is not None:
             return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                           "inverted", sentence.span(*inverted), sentence.span(*recipient))
+    quoted_before = source_before(sentence, cue.first, trailing=True)
+    if quoted_before is not None and sentence.words[quoted_before[0] - 1] in CLOSERS:
+        content = content_before(sentence, quoted_before[0], quotes)
+        if content is not None:  # '"...," Obama said on Saturday at a dinner in Washington.'
+            return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
+                          "content-source-cue", sentence.span(*quoted_before),
+                          sentence.span(*recipient))
     if has_right_content(sentence, after, needs=cue.needs):
         source = source_before(sentence, cue.first) or shared_subject(sentence, cue.first)
         if source is not None:
@@ -185,6 +193,7 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
     content = content_before(sentence, source_tokens[0], quotes)
     if content is None:
         return None
+    content = (content[0], middle_content_end(sentence, after, content[1]))
     return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                   "content-source-cue", sentence.span(*source_tokens), sentence.span(*recipient))
 
