@@ -14,12 +14,14 @@ from storyline.articles import (
     read_articles,
     read_example,
 )
+from storyline.claims import claims
 from storyline.entities import entities
 from storyline.text import sentences, tokens
 
 __all__ = [
     "Article",
     "article_from_text",
+    "claims",
     "entities",
     "read_article",
     "read_articles",

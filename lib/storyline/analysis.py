@@ -15,6 +15,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from storyline.articles import Article
+from storyline.claims import claims
 from storyline.entities import entities
 from storyline.text import as_article, sentences
 
@@ -22,6 +23,7 @@ from storyline.text import as_article, sentences
 TABLES: dict[str, Callable[[Article], pd.DataFrame]] = {
     "sentences": sentences,
     "entities": entities,
+    "claims": claims,
 }
 
 

@@ -1,0 +1,415 @@
+"""Claims: who claimed what, with which words, how firmly. One row per attribution.
+
+Rules over words and lexicons, no parser: a reporting cue (``reporting_verbs.csv``) is found
+first; the words around it decide the pattern, and the pattern says where the source and the
+content are:
+
+* source, cue, content: "Officials said (that) ...", "Two officials told the WSJ that ...",
+  "Dmitry Peskov, spokesperson for the Kremlin, insisted ..." (an appositive stays in the
+  source), "officials, who say that ..." (source "who");
+* content, source, cue: "..., the WSJ reports." and the inverted "..., said Peskov.";
+  a quotation split around the cue ("'A,' he said. 'B.'") is one claim;
+* "according to X" at either end of the sentence; "X said:" with the quotation after it,
+  even paragraphs later; "'...' ― Name" under a quotation;
+* nominal cues ("Putin's claims that ...", "allegations by X that ...");
+* unattributed claims with no source: "were reported to", "it is understood that",
+  "reportedly", "allegedly" (``unattributed_cues.csv``).
+
+Each row says how firmly: ``hedged``/``hedges`` (``hedges.csv``, belief cues, anonymous
+sources from ``anonymous_sources.csv``, unattributed claims) and ``denial`` (deny cues,
+phrases from ``denials.csv``, negated content by someone an earlier claim was about);
+``answers_claim_id`` links a denial to the earlier claim it rejects.
+
+Absent spans (no source, no recipient) have ``-1`` offsets and an empty string, so
+``text[start:end] == string`` holds only when ``start >= 0``; see :data:`CLAIM_COLUMNS`.
+
+Example:
+    >>> table = claims("Rivers are rising, officials said. Mayor Jo Ames denied it was unsafe.")
+    >>> table[["source_text", "cue", "content", "denial"]]
+         source_text     cue            content  denial
+    0      officials    said  Rivers are rising   False
+    1  Mayor Jo Ames  denied      it was unsafe    True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from storyline.articles import Article
+from storyline.attribution import (
+    CLOSERS, middle_content_end,
+    Sentence,
+    content_after,
+    content_before,
+    dash_source,
+    has_right_content,
+    inverted_source,
+    recipient_after,
+    shared_subject,
+    source_after_phrase,
+    source_before,
+    strip_final,
+)
+from storyline.cues import Cue, find_cues
+from storyline.firmness import judge_firmness
+from storyline.lexicons import read_lexicon
+from storyline.quotes import Quote, quote_spans
+from storyline.resolve import resolve_sources
+from storyline.tables import make_table
+from storyline.text import as_article, parse
+
+CLAIM_COLUMNS = {
+    "claim_id": "int64",
+    "sentence_id": "int64",
+    "source_text": "string",
+    "source_start": "int64",
+    "source_end": "int64",
+    "source_resolved": "string",
+    "cue": "string",
+    "cue_start": "int64",
+    "cue_end": "int64",
+    "cue_lemma": "string",
+    "cue_kind": "string",
+    "content": "string",
+    "content_start": "int64",
+    "content_end": "int64",
+    "quote_type": "string",
+    "hedged": "bool",
+    "hedges": "string",
+    "denial": "bool",
+    "recipient": "string",
+    "recipient_start": "int64",
+    "recipient_end": "int64",
+    "parent_claim_id": "Int64",
+    "answers_claim_id": "Int64",
+    "unbalanced_quote": "bool",
+    "pattern": "string",
+    "confidence": "float64",
+}
+"""Columns of :func:`claims`. Offsets are half-open into ``article.text``; a missing source
+or recipient has start and end ``-1`` and an empty string. ``quote_type`` is direct (all in
+quotation marks), mixed (partly quoted), indirect or unattributed (no source: "reportedly").
+``source_resolved`` names who a pronoun or surname stands for ("he" -> "Dmitry Peskov").
+``cue_kind`` is the lexicon kind (assert, believe, deny, accuse, warn, demand, promise,
+cite, ...), turned to deny when the content rejects something ("slammed ... as false").
+``hedges`` lists the hedging words found, ``|``-separated. ``parent_claim_id`` is the claim
+whose content holds this one (nested attribution); ``answers_claim_id`` the earlier claim a
+denial rejects; both are ``<NA>`` when absent. ``unbalanced_quote`` flags content touching a
+quotation that never closes. ``pattern`` names the rule that found the row and
+``confidence`` (0-1) is that rule's rough reliability."""
+
+CONFIDENCE = {"source-cue-content": 0.85, "content-source-cue": 0.8, "inverted": 0.85,
+              "according-to": 0.85, "colon": 0.7, "dash": 0.6, "nominal": 0.6,
+              "passive": 0.6, "impersonal": 0.6, "adverb": 0.5, "headline-colon": 0.5}
+
+
+@dataclass
+class _Claim:
+    sentence_id: int
+    cue: tuple[int, int]
+    lemma: str
+    kind: str
+    content: tuple[int, int]
+    pattern: str
+    source: tuple[int, int] = (-1, -1)
+    recipient: tuple[int, int] = (-1, -1)
+    extra: dict = field(default_factory=dict)
+
+
+@functools.cache
+def _unattributed() -> dict[str, frozenset[str]]:
+    table = read_lexicon("unattributed_cues")
+    return {form: frozenset(table.loc[table.form == form, "word"].str.lower())
+            for form in ("passive", "impersonal", "adverb")}
+
+
+def _sentence_claims(sentence: Sentence, quotes: list[Quote]) -> list[_Claim]:
+    """Claims whose cue lies in one sentence, by the first pattern that fits each cue."""
+    found: list[_Claim] = []
+    taken = -1  # tokens before this index already belong to a claim's source or cue
+    for cue in find_cues(sentence.words):
+        if cue.first < taken or sentence.in_quote(cue.first):
+            continue
+        claim = _verb_claim(sentence, cue, quotes) if cue.pos == "verb" else (
+            _phrase_claim(sentence, cue) if cue.pos == "phrase" else _nominal_claim(sentence, cue))
+        if claim is not None:
+            found.append(claim)
+            taken = cue.last
+    _trim_contents(sentence, found)
+    found += _unattributed_claims(sentence, quotes, found)
+    return found
+
+
+def _trim_contents(sentence: Sentence, found: list[_Claim]) -> None:
+    """Content after a cue ends where the sentence attributes again: "..., according to the
+    Post" or "..., and Musk has branded ..." starts another claim, not more content."""
+    text = sentence.text
+    for claim in found:
+        if claim.pattern != "source-cue-content":
+            continue
+        for other in found:
+            left = min(p for p in (other.cue[0], other.source[0]) if p >= 0)
+            if not claim.content[0] < left < claim.content[1] or other.cue[0] <= claim.cue[0]:
+                continue
+            between = text[claim.content[0]:left]
+            trailing = other.pattern in ("according-to", "content-source-cue", "inverted")
+            joined = re.search(r"(?:,\s*(?:and|but)|;)\s*$", between)
+            if trailing or joined:
+                end = claim.content[0] + (joined.start() if joined else len(between))
+                claim.content = strip_final(text, (claim.content[0], end))
+
+
+def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | None:
+    cue_span = sentence.span(cue.first, cue.last)
+    recipient, after = recipient_after(sentence, cue.last) if cue.takes_recipient else (
+        (-1, -1), cue.last)
+    inverted = inverted_source(sentence, cue.first, cue.last)
+    if inverted is not None:
+        content = content_before(sentence, cue.first, quotes)
+        if content is not None:
+            return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
+                          "inverted", sentence.span(*inverted), sentence.span(*recipient))
+    quoted_before = source_before(sentence, cue.first, trailing=True)
+    if quoted_before is not None and sentence.words[quoted_before[0] - 1] in CLOSERS:
+        content = content_before(sentence, quoted_before[0], quotes)
+        if content is not None:  # '"...," Obama said on Saturday at a dinner in Washington.'
+            return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
+                          "content-source-cue", sentence.span(*quoted_before),
+                          sentence.span(*recipient))
+    if has_right_content(sentence, after, needs=cue.needs):
+        source = source_before(sentence, cue.first) or shared_subject(sentence, cue.first)
+        if source is not None:
+            content = content_after(sentence, after, quotes, needs=cue.needs)
+            return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
+                          "source-cue-content", sentence.span(*source),
+                          sentence.span(*recipient))
+    source_tokens = source_before(sentence, cue.first, trailing=True)
+    if source_tokens is None:
+        return None
+    content = content_before(sentence, source_tokens[0], quotes)
+    if content is None:
+        return None
+    content = (content[0], middle_content_end(sentence, after, content[1]))
+    return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
+                  "content-source-cue", sentence.span(*source_tokens), sentence.span(*recipient))
+
+
+def _phrase_claim(sentence: Sentence, cue: Cue) -> _Claim | None:
+    """"According to X, ..." or "..., according to X"."""
+    source = source_after_phrase(sentence, cue.last)
+    if source is None:
+        return None
+    cue_span = sentence.span(cue.first, cue.last)
+    if cue.first == 0 or (cue.first == 1 and not sentence.words[0].isalnum()):
+        if source[1] >= len(sentence.words) or sentence.words[source[1]] != ",":
+            return None
+        content = sentence.span(source[1] + 1, len(sentence.words))
+    else:
+        content = content_before(sentence, cue.first, [])
+    if content is None or content[1] <= content[0]:
+        return None
+    return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, strip_final(
+        sentence.text, content), "according-to", sentence.span(*source))
+
+
+def _nominal_claim(sentence: Sentence, cue: Cue) -> _Claim | None:
+    """"Putin's claims that ...", "allegations by X that ..."; otherwise no claim."""
+    words = sentence.lowered
+    after = cue.last
+    source: tuple[int, int] | None = None
+    if after + 1 < len(words) and words[after] in ("by", "from"):
+        end = after + 1
+        while end < len(words) and words[end] not in ("that", ",", ":") and end - after < 8:
+            end += 1
+        source, after = (after + 1, end), end
+    if after >= len(words) or words[after] != "that":
+        return None
+    if source is None and cue.first > 0:
+        before = words[cue.first - 1]
+        if before in ("his", "her", "its", "their", "our", "my"):
+            source = (cue.first - 1, cue.first)
+        elif before in ("'s", "’s") and cue.first > 1:
+            start = cue.first - 1
+            while start > 0 and sentence.words[start - 1][:1].isupper():
+                start -= 1
+            source = (start, cue.first - 1) if start < cue.first - 1 else None
+    content = sentence.span(after, len(words))
+    claim = _Claim(sentence.sentence_id, sentence.span(cue.first, cue.last), cue.lemma,
+                   cue.kind, strip_final(sentence.text, content), "nominal")
+    if source is not None:
+        claim.source = sentence.span(*source)
+    return claim
+
+
+def _unattributed_claims(sentence: Sentence, quotes: list[Quote],
+                         found: list[_Claim]) -> list[_Claim]:
+    """"Russian forces were reported to ...", "it is understood that ...", "reportedly"."""
+    words = sentence.lowered
+    lexicon = _unattributed()
+    claims_here: list[_Claim] = []
+    covered = [c.content for c in found]
+    for i, word in enumerate(words):
+        if any(s <= sentence.tokens[i][0] < e for s, e in covered):
+            continue
+        if word in lexicon["adverb"] and not sentence.in_quote(i):
+            start = 1 if words[0] in ("but", "and", "yet", "so") else 0
+            content = strip_final(sentence.text, sentence.span(start, len(words)))
+            claims_here.append(_Claim(sentence.sentence_id, sentence.span(i, i + 1), word,
+                                      "assert", content, "adverb"))
+        elif word in lexicon["passive"] and i > 0 and i + 1 < len(words) and \
+                words[i - 1] in ("is", "are", "was", "were", "been", "be") and \
+                words[i + 1] == "to":
+            first = i - 1
+            subject = source_before(sentence, first)
+            start = subject[0] if subject else 0
+            if start == first:
+                continue
+            cue_span = sentence.span(first, i + 2)
+            if start > 0 and words[start - 1] == "it":
+                continue
+            content = strip_final(sentence.text, sentence.span(start, len(words)))
+            claims_here.append(_Claim(sentence.sentence_id, cue_span, word, "assert",
+                                      content, "passive"))
+        elif word in lexicon["impersonal"] and i >= 2 and words[i - 2] == "it" and \
+                words[i - 1] in ("is", "was", "been") and i + 1 < len(words) and \
+                words[i + 1] == "that":
+            content = content_after(sentence, i + 1, quotes)
+            claims_here.append(_Claim(sentence.sentence_id, sentence.span(i - 2, i + 1),
+                                      word, "assert", content, "impersonal"))
+    return claims_here
+
+
+def _quote_claims(sentences: list[Sentence], text: str, quotes: list[Quote],
+                  found: list[_Claim]) -> list[_Claim]:
+    """Quotations signed with a dash ("'...' ― Name"), and continuations of a quoted claim."""
+    extra = []
+    for quote in quotes:
+        if any(c.content[0] <= quote.start < c.content[1] for c in found):
+            continue
+        signed = dash_source(text, quote.end)
+        if signed is not None:
+            cue, source = signed
+            sentence_id = next((s.sentence_id for s in sentences
+                                if s.start <= quote.start < s.end), 0)
+            extra.append(_Claim(sentence_id, cue, "―", "assert", (quote.start, quote.end),
+                                "dash", source))
+    return extra
+
+
+def _extend_quoted(claims_found: list[_Claim], quotes: list[Quote], text: str) -> None:
+    """A quotation that follows a quoted claim in the same paragraph, with no cue of its own,
+    continues that claim ("'A,' he said. 'B.'"): its content grows to cover it."""
+    for claim in claims_found:
+        if not _is_quoted(text, claim.content):
+            continue
+        for quote in quotes:
+            if quote.start < claim.content[1]:
+                continue
+            gap = text[claim.content[1]:quote.start]
+            if "\n" in gap or len(gap) > 250 or (gap.strip() and gap.rstrip()[-1] not in ".,:!?"):
+                break
+            if any(other is not claim and (claim.content[1] <= other.cue[0] < quote.start or
+                                           other.content[0] < quote.end <= other.content[1])
+                   for other in claims_found):
+                break
+            claim.content = (claim.content[0], quote.end)
+
+
+def _is_quoted(text: str, span: tuple[int, int]) -> bool:
+    inner = text[span[0]:span[1]]
+    return bool(inner) and (inner[0] in "“‘\"«'" or inner[-1] in "”’\"»'")
+
+
+def _quote_type(text: str, claim: _Claim, quotes: list[Quote]) -> tuple[str, bool]:
+    """direct, mixed or indirect, and whether an unclosed quotation touches the content.
+
+    Words of the claim's own source and cue inside the content ("'A,' he said. 'B.'") do
+    not make a direct quotation mixed."""
+    start, end = claim.content
+    inside = [q for q in quotes if q.start < end and q.end > start]
+    unbalanced = any(not q.balanced for q in inside)
+    if not inside:
+        return "indirect", unbalanced
+    letters = len(re.sub(r"\W", "", text[start:end]))
+    quoted = sum(len(re.sub(r"\W", "", text[max(q.start, start):min(q.end, end)]))
+                 for q in inside)
+    own = sum(len(re.sub(r"\W", "", text[s:e])) for s, e in (claim.source, claim.cue)
+              if start <= s < end)
+    gaps = re.findall(r"[”’\"»']([^“‘\"«']*)[“‘\"«']", text[start:end])
+    attribution = sum(len(re.sub(r"\W", "", g)) for g in gaps) if own else 0
+    outside = letters - quoted - max(own, attribution)
+    return ("direct" if outside <= 2 else "mixed"), unbalanced
+
+
+def claims(article: Article | str) -> pd.DataFrame:
+    """Every attribution in ``article``: source, cue and content with offsets, and how firm.
+
+    Columns:
+        See :data:`CLAIM_COLUMNS`: claim_id, sentence_id, source_text, source_start,
+        source_end, source_resolved, cue, cue_start, cue_end, cue_lemma, cue_kind, content,
+        content_start, content_end, quote_type, hedged, hedges, denial, recipient,
+        recipient_start, recipient_end, parent_claim_id, answers_claim_id,
+        unbalanced_quote, pattern, confidence.
+
+    Example:
+        >>> row = claims("Two officials told the Journal that talks had stalled.").iloc[0]
+        >>> row.source_text, row.cue, row.recipient, row.content
+        ('Two officials', 'told', 'the Journal', 'that talks had stalled')
+        >>> bool(row.hedged), row.hedges
+        (True, 'anonymous source')
+    """
+    article = as_article(article)
+    text = article.text
+    parsed = parse(article)
+    quotes = quote_spans(text)
+    sentences = [Sentence.build(text, i, start, end, parsed.tokens[i], quotes)
+                 for i, (_, start, end) in enumerate(parsed.sentences)]
+    found: list[_Claim] = []
+    for sentence in sentences:
+        found += _sentence_claims(sentence, quotes)
+    found += _quote_claims(sentences, text, quotes, found)
+    found.sort(key=lambda c: (c.cue[0], c.content[0]))
+    _extend_quoted(found, quotes, text)
+    rows = [_row(i, claim, text, quotes) for i, claim in enumerate(found)]
+    _link(rows)
+    resolve_sources(rows, text)
+    judge_firmness(rows, text)
+    return make_table(rows, CLAIM_COLUMNS)
+
+
+def _row(claim_id: int, claim: _Claim, text: str, quotes: list[Quote]) -> dict:
+    (s_start, s_end), (r_start, r_end) = claim.source, claim.recipient
+    quote_type, unbalanced = _quote_type(text, claim, quotes)
+    if s_start < 0 and claim.pattern in ("passive", "impersonal", "adverb", "nominal"):
+        quote_type = "unattributed"
+    return {
+        "claim_id": claim_id, "sentence_id": claim.sentence_id,
+        "source_text": text[s_start:s_end] if s_start >= 0 else "",
+        "source_start": s_start, "source_end": s_end, "source_resolved": "",
+        "cue": text[claim.cue[0]:claim.cue[1]], "cue_start": claim.cue[0],
+        "cue_end": claim.cue[1], "cue_lemma": claim.lemma, "cue_kind": claim.kind,
+        "content": text[claim.content[0]:claim.content[1]],
+        "content_start": claim.content[0], "content_end": claim.content[1],
+        "quote_type": quote_type, "hedged": False, "hedges": "", "denial": False,
+        "recipient": text[r_start:r_end] if r_start >= 0 else "",
+        "recipient_start": r_start, "recipient_end": r_end,
+        "parent_claim_id": pd.NA, "answers_claim_id": pd.NA,
+        "unbalanced_quote": unbalanced, "pattern": claim.pattern,
+        "confidence": CONFIDENCE[claim.pattern],
+    }
+
+
+def _link(rows: list[dict]) -> None:
+    """Nested attribution: a claim whose cue lies in another's content is its child."""
+    for row in rows:
+        holders = [other for other in rows if other is not row and
+                   other["content_start"] <= row["cue_start"] < other["content_end"] and
+                   other["content_end"] - other["content_start"] >
+                   row["content_end"] - row["content_start"]]
+        if holders:
+            inner = min(holders, key=lambda o: o["content_end"] - o["content_start"])
+            row["parent_claim_id"] = inner["claim_id"]

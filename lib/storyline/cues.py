@@ -1,0 +1,148 @@
+"""Reporting words ("said", "told", "according to", "Putin's claims that") found by lexicon.
+
+The lexicon ``data/lexicons/reporting_verbs.csv`` lists base forms (lemmas). Inflected forms
+are mapped back with a few spelling rules (says, said, saying -> say; slammed -> slam;
+denied -> deny) and a short table of irregular verbs, so users add one row per word.
+
+Example:
+    >>> lemma("said"), lemma("told"), lemma("slammed"), lemma("denies"), lemma("vowing")
+    ('say', 'tell', 'slam', 'deny', 'vow')
+    >>> [(c.lemma, c.kind) for c in find_cues(["Peskov", "has", "denied", "it"])]
+    [('deny', 'deny')]
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from storyline.lexicons import read_lexicon
+
+#: Irregular past forms of verbs that report speech or thought.
+IRREGULAR = {
+    "said": "say", "told": "tell", "thought": "think", "wrote": "write", "written": "write",
+    "found": "find", "knew": "know", "known": "know", "felt": "feel", "saw": "see",
+    "seen": "see", "spoke": "speak", "spoken": "speak", "swore": "swear", "sworn": "swear",
+    "shown": "show", "understood": "understand", "held": "hold", "put": "put", "taught": "teach",
+    "foresaw": "foresee", "forecast": "forecast", "withdrew": "withdraw", "made": "make",
+    "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "am": "be",
+}
+#: Words after which a reporting word is a noun ("the claims", "Putin's claims").
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this",
+               "these", "those", "such", "any", "some", "recent", "new", "earlier", "'s", "’s"}
+BE = {"is", "are", "was", "were", "been", "be", "being"}
+AUXILIARIES = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "did",
+               "does", "do", "been", "be", "having", "'s", "’s", "'ve", "’ve", "'d", "’d"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting word or phrase at tokens ``first`` (inclusive) to ``last`` (exclusive)."""
+
+    first: int
+    last: int
+    lemma: str
+    kind: str
+    pos: str
+    needs: str
+    takes_recipient: bool
+
+
+@functools.cache
+def _lexicon() -> dict[tuple[str, str], dict[str, tuple]]:
+    """(pos group, first lemma) -> {rest of phrase: (lemma, kind, pos, needs, recipient)}."""
+    table: dict[tuple[str, str], dict[str, tuple]] = {}
+    for row in read_lexicon("reporting_verbs").itertuples():
+        words = row.lemma.lower().split()
+        group = "noun" if row.pos == "noun" else "verb"
+        entry = (row.lemma.lower(), row.kind, row.pos, row.needs, row.recipient == "yes")
+        table.setdefault((group, words[0]), {})[" ".join(words[1:])] = entry
+    return table
+
+
+def _known(word: str, group: str) -> bool:
+    return (group, word) in _lexicon()
+
+
+@functools.lru_cache(maxsize=65536)
+def lemma(word: str, *, group: str = "verb") -> str:
+    """The lexicon's base form of ``word`` (lower-cased), or ``word`` lower-cased if unknown.
+
+    Tries the irregular table, then strips -s/-es/-ies/-ed/-ied/-ing (undoing a doubled final
+    consonant or a dropped "e") and keeps the first candidate the lexicon lists.
+    """
+    word = word.lower()
+    if word in IRREGULAR and group == "verb":
+        return IRREGULAR[word]
+    candidates = [word]
+    if word.endswith("ies"):
+        candidates.append(word[:-3] + "y")
+    if word.endswith("es"):
+        candidates.append(word[:-2])
+    if word.endswith("s"):
+        candidates.append(word[:-1])
+    if group == "verb":
+        if word.endswith("ied"):
+            candidates.append(word[:-3] + "y")
+        for suffix in ("ed", "ing"):
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                stem = word[: -len(suffix)]
+                candidates += [stem, stem + "e"]
+                if len(stem) > 2 and stem[-1] == stem[-2]:
+                    candidates.append(stem[:-1])
+    for candidate in candidates:
+        if _known(candidate, group):
+            return candidate
+    return word
+
+
+def find_cues(words: list[str]) -> list[Cue]:
+    """Reporting verbs, phrases and nouns among a sentence's ``words`` (token strings).
+
+    A verb's preceding auxiliaries ("has said", "were demanding") belong to the cue.
+    """
+    lowered = [w.lower() for w in words]
+    cues: list[Cue] = []
+    i = 0
+    while i < len(words):
+        nominal = i > 0 and (lowered[i - 1] in DETERMINERS or (cues and cues[-1].last == i and cues[-1].pos == "verb") or (
+            i > 1 and lowered[i - 2] in ("the", "a", "an") and words[i - 1][:1].isupper()
+            and lemma(lowered[i], group="noun") == lowered[i]))
+        found = _match(lowered, i, "noun") if nominal else (
+            _match(lowered, i, "verb") or _match(lowered, i, "noun"))
+        if found is None:
+            i += 1
+            continue
+        last, entry = found
+        first = i
+        if entry[2] == "verb":
+            while first > 0 and lowered[first - 1] in AUXILIARIES:
+                first -= 1
+            if _passive(lowered, first, i, last):
+                i = last
+                continue
+        cues.append(Cue(first, last, entry[0], entry[1], entry[2], entry[3], entry[4]))
+        i = last
+    return cues
+
+
+def _passive(lowered: list[str], first: int, head: int, last: int) -> bool:
+    """"were reported to", "is expected to": a passive reporting verb names no source here
+    (the unattributed rules take it), unless "by" follows."""
+    passive = any(w in BE for w in lowered[first:head]) and not lowered[head].endswith("ing")
+    return passive and (last >= len(lowered) or lowered[last] != "by")
+
+
+def _match(lowered: list[str], i: int, group: str) -> tuple[int, tuple] | None:
+    head = lemma(lowered[i], group=group)
+    phrases = _lexicon().get((group, head))
+    if not phrases:
+        return None
+    best = None
+    for rest, entry in phrases.items():
+        tail = rest.split()
+        if lowered[i + 1:i + 1 + len(tail)] == tail and (best is None or len(tail) > best[0]):
+            best = (len(tail), entry)
+    if best is None:
+        return None
+    return i + 1 + best[0], best[1]

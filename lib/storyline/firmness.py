@@ -1,0 +1,126 @@
+"""How firmly a claim is made: hedges, denials, and which earlier claim a denial answers.
+
+``hedged`` is true when the content or cue holds a word from ``hedges.csv`` ("may",
+"potential", "reportedly"), when the cue is a belief ("officials believe"), when the source
+is anonymous (``anonymous_sources.csv``: "two officials") or when no source is named.
+``denial`` is true for deny cues ("denied"), phrases from ``denials.csv`` ("not true",
+"absurd"), content that opens with a negation ("insisted neither ..."), and negated
+content from someone an earlier claim was about ("Starlink has said it does not ...").
+``answers_claim_id`` points at the earlier claim a denial most likely rejects: one whose
+source the denial names ("the claims in the WSJ report"), or whose content names the
+denier, or that shares most content words.
+
+Example:
+    >>> rows = [{"claim_id": 0, "source_text": "The Post", "source_resolved": "The Post",
+    ...          "cue_lemma": "report", "cue_kind": "assert", "source_start": 0,
+    ...          "content": "that Acme paid bribes", "quote_type": "indirect"},
+    ...         {"claim_id": 1, "source_text": "Acme", "source_resolved": "Acme",
+    ...          "cue_lemma": "call", "cue_kind": "describe", "source_start": 40,
+    ...          "content": "the Post report absurd", "quote_type": "indirect"}]
+    >>> judge_firmness(rows, "")
+    >>> rows[1]["denial"], rows[1]["answers_claim_id"], rows[1]["cue_kind"]
+    (True, 0, 'deny')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from storyline.lexicons import read_lexicon
+
+NEGATION_START = re.compile(r"(?i)^(?:that\s+)?(?:neither|never|nobody|nothing|none|no|not)\b")
+NEGATED = re.compile(r"(?i)\b(?:not|never|n[’']t|no longer)\b")
+STOPWORDS = frozenset(re.findall(r"\S+",
+    "the a an and or but of to in on at for with by from as that this these those it its is are"
+    " was were be been has have had will would could should may might not no he she they them"
+    " his her their who which what when where there than then also said says claims report"
+    " reports"))
+
+
+@functools.cache
+def _pattern(lexicon: str, column: str) -> re.Pattern:
+    words = sorted(read_lexicon(lexicon)[column].str.strip(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words if w) +
+                      r")(?![\w-])", re.IGNORECASE)
+
+
+@functools.cache
+def _anonymous() -> frozenset[str]:
+    return frozenset(read_lexicon("anonymous_sources")["word"].str.lower())
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z’'-]{2,}", text.lower()) if w not in STOPWORDS}
+
+
+def hedges_of(row: dict) -> list[str]:
+    """The hedges of one claim row, in a stable order."""
+    found = []
+    for match in _pattern("hedges", "word").finditer(row["content"]):
+        word = match.group()
+        if word.islower() and word not in found:
+            found.append(word)
+    if row["cue_kind"] == "believe" and row["cue_lemma"] not in found:
+        found.insert(0, row["cue_lemma"])
+    source = row["source_text"].lower().split()
+    if source and source[-1] in _anonymous() and not any(
+            w[:1].isupper() and w.lower() not in _anonymous()
+            for w in row["source_text"].split()[1:] if len(w) > 1 and not w.endswith(".")):
+        found.append("anonymous source")
+    if not row["source_text"] and row["quote_type"] == "unattributed":
+        found.append(row["cue_lemma"])
+    return list(dict.fromkeys(found))
+
+
+def judge_firmness(rows: list[dict], text: str) -> None:
+    """Fill ``hedged``, ``hedges``, ``denial``, ``answers_claim_id`` (and turn ``cue_kind``
+    to deny for a rejection) in claim ``rows``, in article order."""
+    for index, row in enumerate(rows):
+        hedges = hedges_of(row)
+        row["hedged"], row["hedges"] = bool(hedges), "|".join(hedges)
+        earlier = rows[:index]
+        about_me = _named_in(row, earlier)
+        denial = (row["cue_kind"] == "deny" or
+                  bool(_pattern("denials", "phrase").search(row["content"])) or
+                  bool(NEGATION_START.match(row["content"])) or
+                  (bool(about_me) and bool(NEGATED.search(" ".join(row["content"].split()[:8])))))
+        row["denial"] = denial
+        if denial:
+            if row["cue_kind"] in ("assert", "accuse", "describe"):
+                row["cue_kind"] = "deny"
+            answered = _answered(row, earlier, about_me)
+            row["answers_claim_id"] = answered if answered is not None else row.get(
+                "answers_claim_id")
+
+
+def _head(name: str) -> str:
+    words = [w for w in re.findall(r"[\w’'.-]+", name) if w[:1].isupper()]
+    return words[-1] if words else ""
+
+
+def _named_in(row: dict, earlier: list[dict]) -> list[int]:
+    """Earlier claims, by other sources, whose content names this claim's source."""
+    head = _head(row["source_resolved"] or row["source_text"])
+    if not head:
+        return []
+    named = re.compile(rf"\b{re.escape(head)}\b")
+    return [e["claim_id"] for e in earlier if head in e["content"] and named.search(e["content"])
+            and _head(e["source_resolved"] or e["source_text"]) != head]
+
+
+def _answered(row: dict, earlier: list[dict], about_me: list[int]) -> int | None:
+    words = _words(row["content"])
+    best, best_score = None, 0.0
+    for other in earlier:
+        if other.get("denial") or other["source_text"] == row["source_text"]:
+            continue
+        score = len(words & _words(other["content"])) * 0.5
+        head = _head(other["source_resolved"] or other["source_text"])
+        if head and re.search(rf"\b{re.escape(head)}\b", row["content"]):
+            score += 3
+        if other["claim_id"] in about_me:
+            score += 2
+        if score >= 1 and score >= best_score:
+            best, best_score = other["claim_id"], score
+    return best

@@ -1,0 +1,96 @@
+"""Quotations in an article: where each opens and closes, and whether it closes at all.
+
+Curly double quotes (“ ”), straight double quotes (") and British single quotes (‘ ’) are
+recognised. The right single quote ’ is also the apostrophe ("Russia’s", "officials’"), so it
+closes a quotation only when a ‘ is open and it is not between two letters. A quotation may
+run over several paragraphs when the next paragraph opens with a quote mark again (the news
+convention of leaving the closing mark off a paragraph that the quote continues past).
+A quotation still open at the end of the article, or one whose paragraph ends open and the
+next does not continue it, is returned with ``balanced=False`` so callers can flag it rather
+than fail.
+
+Example:
+    >>> [(q.start, q.end, q.balanced) for q in quote_spans("He said ‘Russia’s forces’ left.")]
+    [(8, 25, True)]
+    >>> quote_spans('"Open and never closed')[0].balanced
+    False
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = {"“": "”", "‘": "’", '"': '"', "«": "»", "''": "''"}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: ``text[start:end]`` runs from the opening mark through the closing one
+    (or to the end of the last paragraph it covers when it never closes)."""
+
+    start: int
+    end: int
+    balanced: bool
+    mark: str
+
+
+def _opens(text: str, i: int, width: int = 1) -> bool:
+    """A straight or single mark at ``i`` opens a quote: nothing word-like before it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + width] if i + width < len(text) else " "
+    return not before.isalnum() and not after.isspace()
+
+
+def _closes(text: str, i: int, width: int = 1) -> bool:
+    """A ’ or ' at ``i`` closes a quote unless it is an apostrophe between letters."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + width] if i + width < len(text) else " "
+    return not (before.isalpha() and after.isalpha()) and not before.isspace()
+
+
+_MARKS = re.compile("''|[“”‘’\"«»]")  # '' is a double quote in some wire copy
+
+
+def quote_spans(text: str) -> list[Quote]:
+    """Every top-level quotation in ``text``, in order (quotes nested inside are not listed)."""
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    mark = ""
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        for match in _MARKS.finditer(text, p_start, p_end):
+            i, char = match.start(), match.group()
+            if open_at is None:
+                if char in OPENERS and (char in "“«" or _opens(text, i, len(char))):
+                    open_at, mark = i, char
+            elif char == OPENERS[mark] and (mark in "“«" or _closes(text, i, len(char))):
+                quotes.append(Quote(open_at, i + len(char), True, mark))
+                open_at = None
+        if open_at is None:
+            continue
+        following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
+        if following is None or not text.startswith(mark, following):
+            quotes.append(Quote(open_at, len(text[:p_end].rstrip()), False, mark))
+            open_at = None
+        else:
+            # the paragraph ends inside the quote and the next one reopens it: one quotation
+            quotes_open = open_at
+            open_at = None
+            quotes.append(Quote(quotes_open, -1, True, mark))
+    return _join_continued(quotes)
+
+
+def _join_continued(quotes: list[Quote]) -> list[Quote]:
+    """Merge a quotation left open at a paragraph end (marked ``end == -1``) with the next."""
+    joined: list[Quote] = []
+    pending: Quote | None = None
+    for quote in quotes:
+        if pending is not None:
+            quote = Quote(pending.start, quote.end, quote.balanced, pending.mark)
+            pending = None
+        if quote.end == -1:
+            pending = quote
+        else:
+            joined.append(quote)
+    return joined

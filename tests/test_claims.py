@@ -1,0 +1,230 @@
+"""Claims on hand-written news sentences, one pattern each (not the example story)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from storyline import claims, read_article
+from storyline.analysis import analyze
+from storyline.claims import CLAIM_COLUMNS
+from storyline.cues import lemma
+from storyline.evaluate import read_polnear, score_claims
+from storyline.quotes import quote_spans
+from storyline.tables import check_table
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def only(text: str, **where) -> pd.Series:
+    table = claims(text)
+    for column, value in where.items():
+        table = table[table[column] == value]
+    assert len(table) == 1, table[["source_text", "cue", "content"]]
+    return table.iloc[0]
+
+
+def test_source_cue_content_with_that():
+    row = only("The mayor said that the bridge would reopen in May.")
+    assert (row.source_text, row.cue, row.cue_lemma) == ("The mayor", "said", "say")
+    assert row.content == "that the bridge would reopen in May"
+    assert row.quote_type == "indirect"
+
+
+def test_source_cue_content_without_that():
+    row = only("Union leaders say the strike will continue.")
+    assert (row.source_text, row.content) == ("Union leaders", "the strike will continue")
+
+
+def test_trailing_outlet_cue_attributes_to_preceding_source():
+    row = only("Talks between the two firms collapsed last week, the Financial Times reports.")
+    assert row.source_text == "the Financial Times"
+    assert row.content == "Talks between the two firms collapsed last week"
+    assert row.pattern == "content-source-cue"
+
+
+def test_inverted_cue_attributes_to_trailing_name():
+    row = only("The vote was rigged from the start, said Ortega.")
+    assert (row.source_text, row.cue) == ("Ortega", "said")
+    assert row.content == "The vote was rigged from the start"
+
+
+@pytest.mark.parametrize("text", [
+    "According to the ministry, forty people were hurt.",
+    "Forty people were hurt, according to the ministry.",
+])
+def test_according_to_at_either_end(text):
+    row = only(text)
+    assert (row.source_text, row.cue_kind) == ("the ministry", "cite")
+    assert row.content == "forty people were hurt" or row.content == "Forty people were hurt"
+
+
+def test_colon_introduces_quote_in_next_paragraph():
+    text = "The governor told reporters:\n\n“We will rebuild every home. Nobody is forgotten.”"
+    row = only(text)
+    assert row.recipient == "reporters"
+    assert row.content == "“We will rebuild every home. Nobody is forgotten.”"
+    assert row.quote_type == "direct"
+
+
+def test_multi_sentence_quote_attributed_after_it():
+    text = "‘The river rose overnight. We had no warning at all,’ Okafor said."
+    row = only(text)
+    assert row.source_text == "Okafor"
+    assert row.content == "‘The river rose overnight. We had no warning at all,’"
+    assert row.quote_type == "direct"
+
+
+def test_quote_split_around_cue_is_one_claim():
+    text = "“We are ready,” the coach said. “The team has trained all summer.”"
+    row = only(text)
+    assert row.content.startswith("“We are ready,”")
+    assert row.content.endswith("“The team has trained all summer.”")
+
+
+def test_british_single_quotes_survive_apostrophes():
+    text = "Ms Patel called the council’s plan ‘a disgrace’ on Tuesday."
+    spans = quote_spans(text)
+    assert [text[q.start:q.end] for q in spans] == ["‘a disgrace’"]
+
+
+def test_straight_double_quotes():
+    row = only('"Prices will fall," the minister said.')
+    assert row.content == '"Prices will fall,"' and row.quote_type == "direct"
+
+
+def test_unbalanced_quote_is_flagged_not_fatal():
+    table = claims("“We never agreed to this, the union said.\n\nTalks resume on Monday.")
+    assert table.unbalanced_quote.any()
+
+
+def test_passive_reporting_is_unattributed_and_hedged():
+    row = only("Rebel units were reported to be moving north.")
+    assert row.source_start == -1 and row.source_text == ""
+    assert row.quote_type == "unattributed" and row.hedged
+    assert row.cue == "were reported to"
+
+
+def test_reportedly_is_unattributed_and_hedged():
+    row = only("The striker is reportedly close to signing a new deal.")
+    assert (row.cue, row.quote_type) == ("reportedly", "unattributed")
+    assert "reportedly" in row.hedges.split("|")
+
+
+def test_nominal_cue_with_possessive_source():
+    row = only("The court rejected Smith’s claims that the contract was void.", cue="claims")
+    assert (row.source_text, row.cue) == ("Smith", "claims")
+    assert row.content == "that the contract was void"
+
+
+def test_appositive_source_keeps_description():
+    row = only("Maria Lopez, a spokeswoman for the airline, insisted the plane was safe.")
+    assert row.source_text == "Maria Lopez, a spokeswoman for the airline"
+
+
+def test_pronoun_source_resolved_to_named_person():
+    table = claims("Senator Ann Blake met farmers on Friday. She said the subsidy would stay.")
+    row = table[table.cue == "said"].iloc[0]
+    assert row.source_text == "She"
+    assert row.source_resolved == "Senator Ann Blake"
+
+
+def test_recipient_of_told():
+    row = only("Two aides told the Boston Globe that the tests were skipped.")
+    assert row.recipient == "the Boston Globe"
+    assert "anonymous source" in row.hedges
+
+
+def test_nested_attribution_links_inner_claim_to_outer():
+    text = ("The report cited warnings from local doctors, who say that the clinic "
+            "ran out of vaccines.")
+    table = claims(text)
+    outer = table[table.cue == "cited"].iloc[0]
+    inner = table[table.cue == "say"].iloc[0]
+    assert inner.source_text == "who" and inner.source_resolved == "local doctors"
+    assert inner.parent_claim_id == outer.claim_id
+
+
+def test_denial_answers_the_claim_it_rejects():
+    text = ("Regulators said Acme hid losses from investors. "
+            "Acme slammed the allegations as ‘completely false’.")
+    table = claims(text)
+    claim, denial = table.iloc[0], table[table.denial].iloc[0]
+    assert denial.source_text == "Acme" and denial.cue_kind == "deny"
+    assert denial.answers_claim_id == claim.claim_id
+    assert not claim.denial
+
+
+def test_belief_cue_is_hedged():
+    row = only("Investigators believe the fire was started deliberately.")
+    assert row.cue_kind == "believe" and row.hedged
+
+
+def test_plain_sentence_has_no_claims():
+    assert claims("The river flooded the valley after three days of rain.").empty
+
+
+def test_lemmas_of_inflected_cues():
+    assert [lemma(w) for w in ["said", "saying", "told", "insisted", "denies", "vowed"]] == \
+        ["say", "say", "tell", "insist", "deny", "vow"]
+
+
+def test_columns_match_declaration():
+    check_table(claims("Officials said the road was closed."), CLAIM_COLUMNS)
+    check_table(claims("The river flooded the valley."), CLAIM_COLUMNS)
+
+
+def test_analyze_includes_claims():
+    assert "claims" in analyze("Officials said the road was closed.")
+
+
+def check_offsets(text: str) -> None:
+    assume(text.strip())
+    table = claims(text)
+    for row in table.itertuples():
+        for name, start, end in [("source_text", row.source_start, row.source_end),
+                                 ("cue", row.cue_start, row.cue_end),
+                                 ("content", row.content_start, row.content_end),
+                                 ("recipient", row.recipient_start, row.recipient_end)]:
+            value = getattr(row, name)
+            if start < 0:
+                assert (start, end, value) == (-1, -1, "")
+            else:
+                assert text[start:end] == value
+
+
+PIECES = ["Officials said", "the plan failed", ", she added.", "“It is over,”", "‘No,’",
+          "according to the Post", "reportedly", "were reported to", ":", "\n\n", "who say that",
+          "Lee, a lawyer, insisted", "Russia’s", "denied", "'", '"', ".", " "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14))
+def test_offsets_point_at_the_strings(pieces):
+    check_offsets(" ".join(pieces))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="ab ,.:“”‘’'\"\nsaidtoldShe", max_size=80))
+def test_offsets_hold_on_arbitrary_text(text):
+    check_offsets(text)
+
+
+def test_example_article_offsets_and_denials():
+    article = read_article(ROOT / "data" / "articles" / "musk-putin-starlink.txt")
+    check_offsets(article.text)
+    table = claims(article)
+    assert table.denial.sum() >= 3
+    assert set(table[table.denial].source_text) >= {"Musk", "The Kremlin"}
+
+
+def test_example_article_scores_against_our_gold():
+    gold, texts = read_polnear(ROOT / "data" / "gold" / "musk-putin-starlink.json")
+    article = read_article(ROOT / "data" / "articles" / "musk-putin-starlink.txt")
+    predicted = claims(article).assign(doc="musk-putin-starlink")
+    scores = score_claims(predicted, gold, texts=texts).set_index("metric")
+    assert scores.loc["found", "f1"] >= 0.85
+    assert scores.loc["found+source", "f1"] >= 0.8
