@@ -17,6 +17,7 @@ from storyline.articles import (
 from storyline.claims import claims
 from storyline.entities import entities
 from storyline.text import sentences, tokens
+from storyline.timexes import timexes
 
 __all__ = [
     "Article",
@@ -27,5 +28,6 @@ __all__ = [
     "read_articles",
     "read_example",
     "sentences",
+    "timexes",
     "tokens",
 ]

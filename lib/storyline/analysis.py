@@ -18,12 +18,14 @@ from storyline.articles import Article
 from storyline.claims import claims
 from storyline.entities import entities
 from storyline.text import as_article, sentences
+from storyline.timexes import timexes
 
 #: Table name -> the function that builds it from an article, in the order they are shown.
 TABLES: dict[str, Callable[[Article], pd.DataFrame]] = {
     "sentences": sentences,
     "entities": entities,
     "claims": claims,
+    "timexes": timexes,
 }
 
 
