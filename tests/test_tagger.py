@@ -7,6 +7,7 @@ import json
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from storyline import read_example
 from storyline import tagger as tagger_module
 from storyline.resources import pos_tagger
