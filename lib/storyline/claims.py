@@ -363,7 +363,14 @@ def claims(article: Article | str) -> pd.DataFrame:
         >>> bool(row.hedged), row.hedges
         (True, 'anonymous source')
     """
-    article = as_article(article)
+    return _claim_table(as_article(article)).copy()
+
+
+@functools.lru_cache(maxsize=64)
+def _claim_table(article: Article) -> pd.DataFrame:
+    """The claims of one article, cached: sources, profiles and timelines all start here.
+
+    Callers get a copy from :func:`claims`, so the cached table is never changed."""
     text = article.text
     parsed = parse(article)
     quotes = quote_spans(text)
