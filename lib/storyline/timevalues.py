@@ -141,7 +141,7 @@ def value_interval(value: str, *, mod: str = "", anchor: Day | None = None
     Example:
         >>> value_interval("199")
         (datetime.date(1990, 1, 1), datetime.date(1999, 12, 31), 'decade')
-        >>> value_interval("PAST_REF", anchor=datetime.date(2024, 10, 25))
+        >>> value_interval("PAST_REF", anchor=dt.date(2024, 10, 25))
         (None, datetime.date(2024, 10, 25), 'ref')
     """
     if value.endswith("_REF"):

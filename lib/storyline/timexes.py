@@ -13,7 +13,7 @@ Example:
     >>> article = read_article("Talks began in late 2022 and ended in March.",
     ...                        published="2024-10-25")
     >>> timexes(article)[["text", "type", "value", "mod", "interval_start", "precision"]]
-          text  type    value  mod interval_start precision
+            text  type    value  mod interval_start precision
     0  late 2022  DATE     2022  END     2022-09-01      year
     1      March  DATE  2024-03          2024-03-01     month
 """
@@ -122,8 +122,8 @@ def timexes(article: Article | str) -> pd.DataFrame:
         >>> article = read_article("The Kremlin today denied the report, as it did Friday.",
         ...                        published="2024-10-25")
         >>> timexes(article)[["text", "value", "precision"]]
-            text       value precision
-        0  today  2024-10-25       day
+             text       value precision
+        0   today  2024-10-25       day
         1  Friday  2024-10-25       day
     """
     article = as_article(article)
