@@ -41,13 +41,14 @@ import pandas as pd
 
 from storyline.articles import Article
 from storyline.attribution import (
-    CLOSERS, middle_content_end,
+    CLOSERS,
     Sentence,
     content_after,
     content_before,
     dash_source,
     has_right_content,
     inverted_source,
+    middle_content_end,
     recipient_after,
     shared_subject,
     source_after_phrase,
