@@ -16,6 +16,7 @@ from storyline.articles import (
 )
 from storyline.claims import claims
 from storyline.entities import entities
+from storyline.sources import sources
 from storyline.text import sentences, tokens
 from storyline.timexes import timexes
 
@@ -28,6 +29,7 @@ __all__ = [
     "read_articles",
     "read_example",
     "sentences",
+    "sources",
     "timexes",
     "tokens",
 ]

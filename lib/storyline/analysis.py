@@ -17,6 +17,7 @@ import pandas as pd
 from storyline.articles import Article
 from storyline.claims import claims
 from storyline.entities import entities
+from storyline.sources import sources
 from storyline.text import as_article, sentences
 from storyline.timexes import timexes
 
@@ -25,6 +26,7 @@ TABLES: dict[str, Callable[[Article], pd.DataFrame]] = {
     "sentences": sentences,
     "entities": entities,
     "claims": claims,
+    "sources": sources,
     "timexes": timexes,
 }
 
