@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+
 from storyline.articles import article_from_text
 from storyline.claims import claims
 from storyline.evaluate import read_polnear, score_claims

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+
 from storyline import claims, read_article
 from storyline.analysis import analyze
 from storyline.claims import CLAIM_COLUMNS

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
 from storyline.evaluate import GOLD_COLUMNS, METRIC_COLUMNS, found_pairs, read_polnear, score_claims
 from storyline.tables import check_table
 

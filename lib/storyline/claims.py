@@ -41,13 +41,14 @@ import pandas as pd
 
 from storyline.articles import Article
 from storyline.attribution import (
-    CLOSERS, middle_content_end,
+    CLOSERS,
     Sentence,
     content_after,
     content_before,
     dash_source,
     has_right_content,
     inverted_source,
+    middle_content_end,
     recipient_after,
     shared_subject,
     source_after_phrase,
@@ -362,7 +363,14 @@ def claims(article: Article | str) -> pd.DataFrame:
         >>> bool(row.hedged), row.hedges
         (True, 'anonymous source')
     """
-    article = as_article(article)
+    return _claim_table(as_article(article)).copy()
+
+
+@functools.lru_cache(maxsize=64)
+def _claim_table(article: Article) -> pd.DataFrame:
+    """The claims of one article, cached: sources, profiles and timelines all start here.
+
+    Callers get a copy from :func:`claims`, so the cached table is never changed."""
     text = article.text
     parsed = parse(article)
     quotes = quote_spans(text)

@@ -105,7 +105,8 @@ def find_cues(words: list[str]) -> list[Cue]:
     cues: list[Cue] = []
     i = 0
     while i < len(words):
-        nominal = i > 0 and (lowered[i - 1] in DETERMINERS or (cues and cues[-1].last == i and cues[-1].pos == "verb") or (
+        after_verb_cue = bool(cues) and cues[-1].last == i and cues[-1].pos == "verb"
+        nominal = i > 0 and (lowered[i - 1] in DETERMINERS or after_verb_cue or (
             i > 1 and lowered[i - 2] in ("the", "a", "an") and words[i - 1][:1].isupper()
             and lemma(lowered[i], group="noun") == lowered[i]))
         found = _match(lowered, i, "noun") if nominal else (

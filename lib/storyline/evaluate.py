@@ -51,7 +51,8 @@ GOLD_COLUMNS = {
     "denial": "boolean",
 }
 """Columns of :func:`read_polnear`: one row per gold attribution; a missing source has
-offsets -1 (so does a missing content, which no prediction can match); ``content_frags`` keeps discontinuous pieces as ``[[start, end], ...]``;
+offsets -1 (so does a missing content, which no prediction can match); ``content_frags``
+keeps discontinuous pieces as ``[[start, end], ...]``;
 ``hedged``/``denial`` are ``<NA>`` where the file does not say (PolNeAR itself)."""
 
 METRIC_COLUMNS = {

@@ -18,9 +18,20 @@ import pandas as pd
 
 
 def make_table(rows: Iterable[Mapping], columns: Mapping[str, str]) -> pd.DataFrame:
-    """A DataFrame holding ``rows`` with exactly ``columns`` (name -> dtype), in that order."""
-    frame = pd.DataFrame.from_records(list(rows), columns=list(columns))
-    return frame.astype(dict(columns))
+    """A DataFrame holding ``rows`` with exactly ``columns`` (name -> dtype), in that order.
+
+    Built column by column with the declared dtype (several times faster than converting a
+    finished frame); a column numpy cannot build directly is converted by pandas instead.
+    """
+    rows = list(rows)
+    data = {}
+    for name, dtype in columns.items():
+        values = [row.get(name) for row in rows]
+        try:
+            data[name] = pd.array(values, dtype=dtype)
+        except (TypeError, ValueError):
+            data[name] = pd.Series(values, dtype=object).astype(dtype)
+    return pd.DataFrame(data, columns=list(columns))
 
 
 def check_table(frame: pd.DataFrame, columns: Mapping[str, str]) -> None:

@@ -3,7 +3,8 @@
 Sentences never run across a paragraph break or a boilerplate line. Within a paragraph NLTK's
 Punkt splitter finds the boundaries, with extra abbreviations ("U.S.", "Sen.", "Jan.",
 initials) from ``data/lexicons/abbreviations.csv``. Tokens come from one regular expression,
-so their offsets are exact, and are tagged by NLTK's averaged perceptron tagger.
+so their offsets are exact, and are tagged with NLTK's averaged perceptron model
+(:mod:`storyline.tagger` gives NLTK's tags, faster).
 
 Functions accept an :class:`~storyline.articles.Article` or plain text.
 
@@ -24,8 +25,9 @@ import pandas as pd
 
 from storyline.articles import Article, article_from_text
 from storyline.lexicons import abbreviations
-from storyline.resources import pos_tagger, sentence_splitter
+from storyline.resources import sentence_splitter
 from storyline.tables import make_table
+from storyline.tagger import tag_sentences
 
 SENTENCE_COLUMNS = {
     "sentence_id": "int64",
@@ -154,13 +156,12 @@ class Parsed:
     _tags: dict[int, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def tags(self, sentence_id: int, text: str) -> tuple[str, ...]:
-        """Part-of-speech tags of one sentence's tokens, tagged on first use.
-
-        Modules that need tags for a few sentences only (claims, timexes) pay for those.
-        """
-        if sentence_id not in self._tags:
-            forms = [_TAGGER_FORMS.get(text[s:e], text[s:e]) for s, e in self.tokens[sentence_id]]
-            self._tags[sentence_id] = tuple(tag for _, tag in pos_tagger().tag(forms))
+        """Part-of-speech tags of one sentence's tokens; the whole article is tagged in one
+        batch on first use (see :mod:`storyline.tagger`)."""
+        if not self._tags and self.tokens:
+            forms = [[_TAGGER_FORMS.get(text[s:e], text[s:e]) for s, e in spans]
+                     for spans in self.tokens]
+            self._tags.update(enumerate(tag_sentences(forms)))
         return self._tags[sentence_id]
 
 
