@@ -15,6 +15,7 @@ from storyline.articles import (
     read_example,
 )
 from storyline.claims import claims
+from storyline.corpus import CorpusResult, analyze_corpus, read_corpus
 from storyline.entities import entities
 from storyline.sources import sources
 from storyline.text import sentences, tokens
@@ -22,11 +23,14 @@ from storyline.timexes import timexes
 
 __all__ = [
     "Article",
+    "CorpusResult",
+    "analyze_corpus",
     "article_from_text",
     "claims",
     "entities",
     "read_article",
     "read_articles",
+    "read_corpus",
     "read_example",
     "sentences",
     "sources",
