@@ -19,6 +19,7 @@ from storyline.entities import entities
 from storyline.sources import sources
 from storyline.sourcing import attribution_chains, attribution_edges, sourcing_profile
 from storyline.text import sentences, tokens
+from storyline.timexes import timexes
 
 __all__ = [
     "Article",
@@ -33,5 +34,6 @@ __all__ = [
     "sentences",
     "sources",
     "sourcing_profile",
+    "timexes",
     "tokens",
 ]
