@@ -16,6 +16,7 @@ from storyline.articles import (
 )
 from storyline.claims import claims
 from storyline.entities import entities
+from storyline.sources import sources
 from storyline.text import sentences, tokens
 
 __all__ = [
@@ -27,5 +28,6 @@ __all__ = [
     "read_articles",
     "read_example",
     "sentences",
+    "sources",
     "tokens",
 ]

@@ -17,6 +17,7 @@ import pandas as pd
 from storyline.articles import Article
 from storyline.claims import claims
 from storyline.entities import entities
+from storyline.sources import sources
 from storyline.text import as_article, sentences
 
 #: Table name -> the function that builds it from an article, in the order they are shown.
@@ -24,6 +25,7 @@ TABLES: dict[str, Callable[[Article], pd.DataFrame]] = {
     "sentences": sentences,
     "entities": entities,
     "claims": claims,
+    "sources": sources,
 }
 
 

@@ -91,6 +91,7 @@ CLAIM_COLUMNS = {
     "unbalanced_quote": "bool",
     "pattern": "string",
     "confidence": "float64",
+    "source_id": "Int64",
 }
 """Columns of :func:`claims`. Offsets are half-open into ``article.text``; a missing source
 or recipient has start and end ``-1`` and an empty string. ``quote_type`` is direct (all in
@@ -102,7 +103,8 @@ cite, ...), turned to deny when the content rejects something ("slammed ... as f
 whose content holds this one (nested attribution); ``answers_claim_id`` the earlier claim a
 denial rejects; both are ``<NA>`` when absent. ``unbalanced_quote`` flags content touching a
 quotation that never closes. ``pattern`` names the rule that found the row and
-``confidence`` (0-1) is that rule's rough reliability."""
+``confidence`` (0-1) is that rule's rough reliability. ``source_id`` is the claim's row in
+:func:`storyline.sources` (``<NA>`` when no source is named)."""
 
 CONFIDENCE = {"source-cue-content": 0.85, "content-source-cue": 0.8, "inverted": 0.85,
               "according-to": 0.85, "as-clause": 0.75, "colon": 0.7, "dash": 0.6, "nominal": 0.6,
@@ -363,7 +365,7 @@ def claims(article: Article | str) -> pd.DataFrame:
         source_end, source_resolved, cue, cue_start, cue_end, cue_lemma, cue_kind, content,
         content_start, content_end, quote_type, hedged, hedges, denial, recipient,
         recipient_start, recipient_end, parent_claim_id, answers_claim_id,
-        unbalanced_quote, pattern, confidence.
+        unbalanced_quote, pattern, confidence, source_id.
 
     Example:
         >>> row = claims("Two officials told the Journal that talks had stalled.").iloc[0]
@@ -372,7 +374,12 @@ def claims(article: Article | str) -> pd.DataFrame:
         >>> bool(row.hedged), row.hedges
         (True, 'anonymous source')
     """
-    return _claim_table(as_article(article)).copy()
+    from storyline.sources import claim_source_ids  # sources are built from these rows
+
+    article = as_article(article)
+    table = _claim_table(article).copy()
+    table["source_id"] = pd.array(claim_source_ids(article), dtype="Int64")
+    return table
 
 
 @functools.lru_cache(maxsize=64)
@@ -417,7 +424,7 @@ def _row(claim_id: int, claim: _Claim, text: str, quotes: list[Quote]) -> dict:
         "recipient_start": r_start, "recipient_end": r_end,
         "parent_claim_id": pd.NA, "answers_claim_id": pd.NA,
         "unbalanced_quote": unbalanced, "pattern": claim.pattern,
-        "confidence": CONFIDENCE[claim.pattern],
+        "confidence": CONFIDENCE[claim.pattern], "source_id": pd.NA,
     }
 
 

@@ -1,0 +1,246 @@
+"""Sources: who is cited, named or anonymous. One row per distinct source of an article.
+
+Every claim's source phrase, and every outlet a source spoke to ("told the Wall Street
+Journal"), is a mention. :func:`storyline.describe.describe_source` says what each mention
+is; mentions of the same source then become one row:
+
+* outlets, organisations and places by their lexicon name ("the WSJ" and "the Wall Street
+  Journal" are ``The Wall Street Journal``);
+* people by name: a surname alone ("Lai") joins the full name it belongs to ("President Lai
+  Ching-te"), found among the claims' sources and the article's entities; when two people
+  share the surname it joins the nearest one before it and the row is flagged ``ambiguous``;
+  full names join only when first and last names agree, so "Bill Clinton" and "Hillary
+  Clinton" stay apart;
+* pronouns ("he", "who") by what the claims table resolved them to (``source_resolved``);
+* unnamed groups and documents by their words ("two officials", "the letter").
+
+Example:
+    >>> text = ("The talks never happened, said Dmitry Peskov, spokesperson for the Kremlin. "
+    ...         "Peskov told the WSJ the report was false.")
+    >>> table = sources(text)
+    >>> table[["name", "source_type", "role", "affiliation", "n_denials"]]
+                          name source_type          role  affiliation  n_denials
+    0            Dmitry Peskov      person  spokesperson  the Kremlin          2
+    1  The Wall Street Journal      outlet                                     0
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from storyline.articles import Article
+from storyline.claims import _claim_table
+from storyline.describe import PERSONAL_PRONOUNS, PRONOUNS, Description, describe_source
+from storyline.entities import entities
+from storyline.tables import make_table
+from storyline.text import as_article
+
+SOURCE_COLUMNS = {
+    "source_id": "int64",
+    "name": "string",
+    "source_type": "string",
+    "named": "bool",
+    "anonymous": "bool",
+    "role": "string",
+    "affiliation": "string",
+    "aliases": "object",
+    "mentions": "object",
+    "n_claims": "int64",
+    "n_denials": "int64",
+    "n_hedged": "int64",
+    "first_start": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "string",
+    "entity_ids": "object",
+    "ambiguous": "bool",
+}
+"""Columns of :func:`sources`. ``source_type`` is person, anonymous, outlet, organisation,
+government, document or other; ``named`` is true when a proper name is given (false for
+anonymous and vague groups, "the letter", an unresolved "he"); ``anonymous`` is true for
+unnamed people and groups ("two officials", "sources familiar with the talks").
+``aliases`` lists the other ways the article writes the source; ``mentions`` the
+``[start, end]`` of every mention as a claim's source or an outlet told something.
+``n_claims``, ``n_denials`` and ``n_hedged`` count the claims made by the source.
+``first_start`` is its first mention; ``start``, ``end`` and ``text`` its fullest mention
+(``article.text[start:end] == text``). ``entity_ids`` lists the rows of
+:func:`storyline.entities` that overlap a mention. ``ambiguous`` flags a short name that
+could be more than one person."""
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    claim_id: int | None  # None when the mention is an outlet told something
+    description: Description
+    key: tuple = ()
+    ambiguous: bool = False
+
+
+def sources(article: Article | str) -> pd.DataFrame:
+    """One row per distinct source in ``article``; see :data:`SOURCE_COLUMNS`.
+
+    Example:
+        >>> table = sources("Two officials told the Journal that talks stalled. "
+        ...                 "The Wall Street Journal said the deal was off.")
+        >>> table[["name", "source_type", "anonymous", "aliases"]]
+                              name source_type  anonymous        aliases
+        0            Two officials   anonymous       True             []
+        1  The Wall Street Journal      outlet      False  [the Journal]
+    """
+    return _analysed(as_article(article))[0].copy()
+
+
+def claim_source_ids(article: Article | str) -> list[int | None]:
+    """The ``source_id`` of each claim of ``article``, in claim order (``None`` when the
+    claim names no source). :func:`storyline.claims` adds it as its ``source_id`` column.
+
+    Example:
+        >>> claim_source_ids("Ann Lee said it rained. Lee said it was cold. It is, reportedly.")
+        [0, 0, None]
+    """
+    return list(_analysed(as_article(article))[1])
+
+
+@functools.lru_cache(maxsize=64)
+def _analysed(article: Article) -> tuple[pd.DataFrame, tuple[int | None, ...]]:
+    claim_rows = _claim_table(article)
+    entity_rows = entities(article)
+    kinds = dict(zip(entity_rows.text, entity_rows.type))
+    mentions = _mentions(claim_rows, kinds)
+    _key_people(mentions, entity_rows)
+    for mention in mentions:
+        if not mention.key:
+            mention.key = _key(mention.description, mention.start)
+    keys = {m.key for m in mentions if m.claim_id is not None}
+    mentions = [m for m in mentions if m.claim_id is not None or
+                m.description.source_type == "outlet" or m.key in keys]
+    groups: dict[tuple, list[_Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        groups.setdefault(mention.key, []).append(mention)
+    rows = [_row(number, group, claim_rows, article.text, entity_rows)
+            for number, group in enumerate(groups.values())]
+    by_claim = {m.claim_id: number for number, group in enumerate(groups.values())
+                for m in group if m.claim_id is not None}
+    ids = tuple(by_claim.get(claim_id) for claim_id in claim_rows.claim_id)
+    return make_table(rows, SOURCE_COLUMNS), ids
+
+
+def _mentions(claim_rows: pd.DataFrame, kinds: dict[str, str]) -> list[_Mention]:
+    found = []
+    for row in claim_rows.itertuples():
+        if row.source_start >= 0:
+            phrase = row.source_text
+            if phrase.lower() in PRONOUNS:
+                described = _pronoun(phrase, row.source_resolved, kinds)
+            else:
+                described = describe_source(phrase, kinds)
+            found.append(_Mention(row.source_start, row.source_end, phrase, row.claim_id,
+                                  described))
+        if row.recipient_start >= 0:
+            found.append(_Mention(row.recipient_start, row.recipient_end, row.recipient, None,
+                                  describe_source(row.recipient, kinds)))
+    return found
+
+
+def _pronoun(phrase: str, resolved: str, kinds: dict[str, str]) -> Description:
+    """What a pronoun source stands for, or an unnamed source of its own."""
+    if resolved and resolved.lower() != phrase.lower():
+        described = describe_source(resolved, kinds)
+        if described.source_type != "other" or described.named:
+            return described
+    kind = "person" if phrase.lower() in PERSONAL_PRONOUNS else "other"
+    return Description(kind, phrase, head=phrase.lower())
+
+
+def _key(described: Description, start: int) -> tuple:
+    kind, name = described.source_type, described.name
+    if not described.named and described.head in PRONOUNS:
+        return ("pronoun", start)  # an unresolved "he" is nobody we can join
+    if kind == "document" and not described.named:
+        return (kind, described.head, described.affiliation.lower())
+    return (kind, " ".join(name.lower().split()).removeprefix("the ").removeprefix("a "))
+
+
+def _key_people(mentions: list[_Mention], entity_rows: pd.DataFrame) -> None:
+    """Give every named person mention the key of the full name it belongs to."""
+    full: list[tuple[int, list[str]]] = []  # (position, name words) of full names
+    for mention in mentions:
+        d = mention.description
+        if d.source_type == "person" and d.named and len(d.name.split()) > 1:
+            full.append((mention.start, d.name.split()))
+    for row in entity_rows[entity_rows.type == "PERSON"].itertuples():
+        if len(row.text.split()) > 1:
+            full.append((row.start, row.text.split()))
+    canonical = _full_names([words for _, words in full])
+    for mention in mentions:
+        d = mention.description
+        if d.source_type != "person" or not d.named:
+            continue
+        words = d.name.split()
+        if len(words) > 1:
+            mention.key = ("person", canonical[" ".join(words)])
+            continue
+        owners: dict[str, list[int]] = {}
+        for position, other in full:
+            if words[0] in other:
+                owners.setdefault(canonical[" ".join(other)], []).append(position)
+        if not owners:
+            continue
+        name = max(owners, key=lambda owner, found=owners, start=mention.start:
+                   _nearness(found[owner], start))
+        mention.key = ("person", name)
+        mention.ambiguous = len(owners) > 1
+        mention.description = replace(d, name=name)
+
+
+def _nearness(positions: list[int], start: int) -> tuple[bool, int]:
+    """Sort key: a name seen before ``start`` (the nearest first), else the first after it."""
+    before = [p for p in positions if p < start]
+    return (True, max(before)) if before else (False, -min(positions))
+
+
+def _full_names(names: list[list[str]]) -> dict[str, str]:
+    """Each full name -> the longest name with the same first and last word ("Donald J.
+    Trump" and "Donald Trump" are one person; "Bill Clinton" and "Hillary Clinton" two)."""
+    canonical: dict[str, str] = {}
+    for words in sorted(names, key=len, reverse=True):
+        same = next((canonical[" ".join(other)] for other in names
+                     if " ".join(other) in canonical and other[0] == words[0]
+                     and other[-1] == words[-1]), None)
+        canonical[" ".join(words)] = same or " ".join(words)
+    return canonical
+
+
+def _row(number: int, group: list[_Mention], claim_rows: pd.DataFrame, text: str,
+         entity_rows: pd.DataFrame) -> dict:
+    said = [m for m in group if m.claim_id is not None]
+    own = claim_rows[claim_rows.claim_id.isin([m.claim_id for m in said])]
+    fullest = max(group, key=lambda m: (m.description.head not in PRONOUNS, len(m.text),
+                                         -m.start))
+    described = [m.description for m in group]
+    name = max((d.name for d in described if d.head not in PRONOUNS or d.named),
+               key=len, default=fullest.description.name)
+    kind = fullest.description.source_type
+    spans = sorted({(m.start, m.end) for m in group})
+    overlapping = [int(entity_id) for entity_id, e_start, e_end in zip(
+        entity_rows.entity_id, entity_rows.start, entity_rows.end)
+        if any(s < e_end and e_start < e for s, e in spans)]
+    return {
+        "source_id": number, "name": name, "source_type": kind,
+        "named": any(d.named for d in described), "anonymous": kind == "anonymous",
+        "role": next((d.role for d in described if d.role), ""),
+        "affiliation": next((d.affiliation for d in described if d.affiliation), ""),
+        "aliases": sorted({m.text for m in group} - {name}, key=lambda a: text.find(a)),
+        "mentions": [list(span) for span in spans],
+        "n_claims": len(own), "n_denials": int(own.denial.sum()),
+        "n_hedged": int(own.hedged.sum()), "first_start": spans[0][0],
+        "start": fullest.start, "end": fullest.end, "text": text[fullest.start:fullest.end],
+        "entity_ids": overlapping,
+        "ambiguous": any(m.ambiguous for m in group),
+    }
