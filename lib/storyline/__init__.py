@@ -18,6 +18,7 @@ from storyline.claims import claims
 from storyline.entities import entities
 from storyline.sources import sources
 from storyline.text import sentences, tokens
+from storyline.timeline import timeline
 from storyline.timexes import timexes
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "read_example",
     "sentences",
     "sources",
+    "timeline",
     "timexes",
     "tokens",
 ]

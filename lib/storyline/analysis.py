@@ -19,6 +19,7 @@ from storyline.claims import claims
 from storyline.entities import entities
 from storyline.sources import sources
 from storyline.text import as_article, sentences
+from storyline.timeline import timeline
 from storyline.timexes import timexes
 
 #: Table name -> the function that builds it from an article, in the order they are shown.
@@ -28,6 +29,7 @@ TABLES: dict[str, Callable[[Article], pd.DataFrame]] = {
     "claims": claims,
     "sources": sources,
     "timexes": timexes,
+    "timeline": timeline,
 }
 
 
