@@ -18,6 +18,7 @@ from storyline.claims import claims
 from storyline.entities import entities
 from storyline.sources import sources
 from storyline.text import sentences, tokens
+from storyline.timexes import timexes
 
 __all__ = [
     "Article",
@@ -29,5 +30,6 @@ __all__ = [
     "read_example",
     "sentences",
     "sources",
+    "timexes",
     "tokens",
 ]

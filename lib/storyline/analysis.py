@@ -19,6 +19,7 @@ from storyline.claims import claims
 from storyline.entities import entities
 from storyline.sources import sources
 from storyline.text import as_article, sentences
+from storyline.timexes import timexes
 
 #: Table name -> the function that builds it from an article, in the order they are shown.
 TABLES: dict[str, Callable[[Article], pd.DataFrame]] = {
@@ -26,6 +27,7 @@ TABLES: dict[str, Callable[[Article], pd.DataFrame]] = {
     "entities": entities,
     "claims": claims,
     "sources": sources,
+    "timexes": timexes,
 }
 
 

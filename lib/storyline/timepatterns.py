@@ -1,0 +1,230 @@
+"""Find the spans of time expressions: regular expressions built from ``temporal_words.csv``.
+
+Each pattern has a name (the family of expression: ``month_day``, ``weekday``, ``duration``,
+...) and named groups that :mod:`storyline.timexes` turns into a TimeML value. Candidates
+that overlap are settled longest first; words that only look like dates (the verb "may",
+"March" as a name, "Sunday Times", "2,000 terminals") are rejected here by their context.
+
+Example:
+    >>> [(c.text, c.rule) for c in find_candidates("She left on Oct. 25, 2024, not in May.")]
+    [('Oct. 25, 2024', 'month_day'), ('May', 'month')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from storyline.lexicons import read_lexicon
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One matched expression: span, the pattern that found it and its named groups."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    groups: dict
+
+
+@functools.cache
+def words(kind: str) -> dict[str, str]:
+    """Lexicon entries of one kind: lower-cased word -> value (case kept for needs_context)."""
+    table = read_lexicon("temporal_words")
+    rows = table[table["kind"] == kind]
+    keep_case = kind in ("needs_context", "false_friend")
+    return {(w if keep_case else w.lower()): v for w, v in zip(rows["word"], rows["value"])}
+
+
+def _alternation(entries) -> str:
+    """Regex alternation of phrases, longest first, spaces matching any run of spaces."""
+    ordered = sorted(set(entries), key=len, reverse=True)
+    return "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in ordered)
+
+
+@functools.cache
+def _vocabulary() -> dict[str, str]:
+    months = words("month")
+    full = [m for m in months if len(m) > 4 or m in ("may", "june", "july")]
+    abbreviations = [m for m in months if m not in full]
+    numbers = [n for n in words("number") if n not in ("a", "an")]
+    tens = [n for n, v in words("number").items() if v.isdigit() and int(v) in range(20, 100)]
+    units = words("unit")
+    return {
+        "MONTH": rf"(?:{_alternation(full)}|(?:{_alternation(abbreviations)})\.?)",
+        "WEEKDAY": rf"(?:{_alternation(words('weekday'))})",
+        "SEASON": rf"(?:{_alternation(words('season'))})",
+        "NUM": (rf"(?:\d+(?:\.\d+)?|(?:{_alternation(tens)})[\s-](?:{_alternation(numbers)})"
+                rf"|{_alternation(numbers)}|an?(?:\s+(?:few|couple\s+of))?|half\s+an?)"),
+        "UNIT": rf"(?:{_alternation(u for u in units if u != 'century')})",
+        "UNITS": rf"(?:{_alternation(u for u in units if u != 'century')})s?|centur(?:y|ies)",
+        "ORD": rf"(?:{_alternation(words('ordinal'))}|\d+(?:st|nd|rd|th))",
+        "REL": rf"(?:{_alternation(words('relative'))})",
+        "POD": rf"(?:{_alternation(words('part_of_day'))})",
+        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
+        "YEAR": r"(?:1[0-9]\d\d|20\d\d|'\d\d)",
+    }
+
+
+_RULES = [
+    ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d))?\b"),
+    ("numeric", r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)\b"
+                r"(?![/.]\d)"),
+    ("month_day", r"(?:(?P<wd>WEEKDAY),?\s+)?(?P<month>MONTH)\s+(?P<d>DAY)\b(?!:)"
+                  r"(?:,?\s+(?P<y>YEAR)\b)?"),
+    ("day_month", r"(?:(?P<wd>WEEKDAY),?\s+)?(?:the\s+)?(?P<d>DAY)(?:\s+of)?\s+(?P<month>MONTH)"
+                  r"(?:,?\s+(?P<y>YEAR)\b)?"),
+    ("month_year", r"(?P<month>MONTH),?\s+(?:of\s+)?(?P<y>YEAR)\b"),
+    ("month", r"(?P<month>MONTH)(?![\w-])"),
+    ("year", r"(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?P<y>\b1[0-9]\d\d|\b20\d\d)\b"
+             r"(?![-/%]\w|,\d)"),
+    ("decade", r"(?:the\s+)?(?:(?P<mid>mid)-?)?(?:(?P<y>\d{3}0|'\d0)'?s|(?P<word>twenties|"
+               r"thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
+    ("century", r"(?:the\s+)?(?P<ord>ORD)\s+century"),
+    ("quarter", r"(?:the\s+)?(?:(?P<ord>ORD|final|last|latest|current|most\s+recent|"
+                r"year-(?:earlier|ago))[\s-]+quarter|(?P<q>Q[1-4]))(?:\s+(?:of\s+)?(?P<y>YEAR))?"),
+    ("half", r"(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<y>YEAR))?"),
+    ("season", r"(?:the\s+)?(?:(?P<rel>REL)\s+)?(?P<season>SEASON)(?:\s+(?:of\s+)?(?P<y>YEAR))?"),
+    ("holiday", r"(?P<holiday>HOLIDAY)(?:,?\s+(?P<y>YEAR))?"),
+    ("ago", r"(?P<num>NUM)\s+(?P<unit>UNITS)\s+(?P<dir>ago|earlier|before|later|after|"
+            r"from\s+now|hence)\b"),
+    ("relative", r"(?:(?P<side>earlier|later)\s+)?(?:the\s+)?(?P<rel>REL)\s+(?:fiscal\s+)?"
+                 r"(?P<unit>UNIT)\b"),
+    ("span", r"(?:the\s+)?(?P<rel>past|last|next|coming|previous|first|final|following)\s+"
+             r"(?P<num>NUM)\s+(?P<unit>UNITS)\b"),
+    ("duration", r"(?P<num>NUM)[\s-]+(?P<unit>UNITS)(?!-old)\b(?P<long>-long)?"),
+    ("plural", r"(?:(?P<recent>recent|(?:the\s+)?coming|(?:the\s+)?past)\s+)?"
+               r"(?P<unit>years|months|weeks|days|decades|hours)(?P<long>-long)?"),
+    ("weekday", r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<wd>WEEKDAY)"
+                r"(?:\s+(?P<pod>POD))?"),
+    ("pod", r"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>POD)|(?P<tonight>tonight)"),
+    ("deictic", r"(?P<deictic>DEICTIC)"),
+    ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+              r"(?:\s+(?P<zone>(?-i:[A-Z]{3}))\b)?|\b(?P<word>noon|midnight)\b"),
+    ("set", r"(?P<freq>SETWORD)|(?:every|each)\s+(?:other\s+)?(?P<unit>UNIT|WEEKDAY|POD)"
+            r"|(?P<num>once|twice|\w+\s+times)\s+a\s+(?P<unit2>UNIT)|per\s+(?P<unit3>UNIT)"),
+]
+
+
+@functools.cache
+def _compiled() -> list[tuple[str, re.Pattern]]:
+    vocabulary = {
+        **_vocabulary(),
+        "HOLIDAY": _alternation(words("holiday")).replace("'", "['’]"),
+        "DEICTIC": _alternation(words("deictic")),
+        "SETWORD": _alternation(words("set")),
+    }
+    compiled = []
+    for name, pattern in _RULES:
+        for key in sorted(vocabulary, key=len, reverse=True):
+            pattern = pattern.replace(key, vocabulary[key])
+        compiled.append((name, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE)))
+    return compiled
+
+
+_PREVIOUS_WORD = re.compile(r"([\w'’.-]+)\W*$")
+_NEXT_WORD = re.compile(r"\W*?([\w'’.-]+)")
+#: Words before a month name, year or season that make it a date.
+TEMPORAL_PREPOSITIONS = frozenset(
+    "in since until till by from through during of early late mid last next this before after "
+    "between around throughout".split())
+
+
+def previous_word(text: str, start: int) -> str:
+    """The word ending just before ``start`` (punctuation between is skipped)."""
+    match = _PREVIOUS_WORD.search(text[max(0, start - 40):start])
+    return match.group(1) if match else ""
+
+
+def next_word(text: str, end: int) -> str:
+    """The word starting just after ``end``."""
+    match = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    return match.group(1) if match else ""
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].strip()
+    return not before or before[-1] in ".!?\"“‘'\n:;("
+
+
+def _plausible(candidate: Candidate, text: str) -> bool:
+    """Context checks that reject words which only look like dates."""
+    rule, groups, word = candidate.rule, candidate.groups, candidate.text
+    before, after = previous_word(text, candidate.start), next_word(text, candidate.end)
+    if rule == "month":
+        month = groups["month"]
+        if not month[0].isupper() or (len(month) <= 4 and month.lower() not in (
+                "may", "june", "july") and not month.endswith(".")):
+            return False  # a bare "Mar" or "Jan" is a word or a name
+        if before[:1].isupper() and not _sentence_initial(text, candidate.start):
+            return False  # "Theresa May", "Fredric March"
+        if after[:1].isupper() and after.lower() not in words("month"):
+            return False  # "March Madness", "June Carter"
+        if month.rstrip(".") in words("needs_context"):
+            noun_modifier = before.lower() == "the" and after[:1].islower() and after.isalpha()
+            return before.lower() in TEMPORAL_PREPOSITIONS or noun_modifier
+        return True
+    if rule in ("month_day", "month_year", "day_month"):
+        return groups["month"][0].isupper()
+    if rule == "year":
+        if groups.get("fiscal"):
+            return True
+        if before.lower() in TEMPORAL_PREPOSITIONS or before.lower() in ("the", "year"):
+            return True
+        if before in ("$", "No", "No.", "#") or text[max(0, candidate.start - 1)] in "$#£€":
+            return False
+        after = after.rstrip(".")
+        return not (after[:1].islower() and after.isalpha() and after not in (
+            "and", "or", "to", "when", "as", "after", "before", "was", "is", "had"))
+    if rule == "season":
+        return bool(groups.get("rel") or groups.get("y") or word.lower().startswith("the ")
+                    or before.lower() in TEMPORAL_PREPOSITIONS)
+    if rule == "deictic":
+        lowered = word.lower()
+        if lowered == "future" and after.lower() in ("of",) or lowered == "the future" and \
+                after.lower() == "of":
+            return False
+        if lowered in ("current", "recent", "future"):
+            return after[:1].islower() or after in ("", ",")
+        return True
+    if rule == "weekday":
+        return groups["wd"][:1].isupper()
+    if rule == "duration":
+        return not (groups["num"].lower() in ("a", "an") and before.lower() in ("per",))
+    return True
+
+
+def _false_friend_spans(text: str) -> list[tuple[int, int]]:
+    pattern = _false_friend_pattern()
+    return [m.span() for m in pattern.finditer(text)] if pattern else []
+
+
+@functools.cache
+def _false_friend_pattern() -> re.Pattern | None:
+    phrases = list(words("false_friend"))
+    return re.compile(rf"\b(?:{_alternation(phrases)})\b") if phrases else None
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every time expression in ``text``, as non-overlapping candidates in text order."""
+    found = []
+    for priority, (rule, pattern) in enumerate(_compiled()):
+        for match in pattern.finditer(text):
+            groups = {k: v for k, v in match.groupdict().items() if v is not None}
+            found.append((match.start(), match.end(), priority,
+                          Candidate(match.start(), match.end(), match.group(), rule, groups)))
+    blocked = _false_friend_spans(text)
+    found.sort(key=lambda item: (item[0] - item[1], item[2], item[0]))
+    taken: list[tuple[int, int]] = list(blocked)
+    kept = []
+    for start, end, _, candidate in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        if not _plausible(candidate, text):
+            continue
+        taken.append((start, end))
+        kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
