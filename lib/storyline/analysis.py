@@ -18,6 +18,7 @@ from storyline.articles import Article
 from storyline.claims import claims
 from storyline.entities import entities
 from storyline.sources import sources
+from storyline.sourcing import attribution_edges, sourcing_profile
 from storyline.text import as_article, sentences
 from storyline.timexes import timexes
 
@@ -27,6 +28,8 @@ TABLES: dict[str, Callable[[Article], pd.DataFrame]] = {
     "entities": entities,
     "claims": claims,
     "sources": sources,
+    "sourcing_profile": sourcing_profile,
+    "attribution_edges": attribution_edges,
     "timexes": timexes,
 }
 
