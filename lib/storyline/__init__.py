@@ -19,6 +19,7 @@ from storyline.entities import entities
 from storyline.sources import sources
 from storyline.sourcing import attribution_chains, attribution_edges, sourcing_profile
 from storyline.text import sentences, tokens
+from storyline.timeline import timeline
 from storyline.timexes import timexes
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "sentences",
     "sources",
     "sourcing_profile",
+    "timeline",
     "timexes",
     "tokens",
 ]
