@@ -15,7 +15,7 @@ from common import polnear
 from storyline.articles import article_from_text
 from storyline.resources import pos_tagger
 from storyline.tagger import FastTagger
-from storyline.text import _TAGGER_FORMS, parse
+from storyline.text import parse, tagger_form
 
 
 def articles_as_token_lists() -> list[list[list[str]]]:
@@ -24,7 +24,7 @@ def articles_as_token_lists() -> list[list[list[str]]]:
     for doc in polnear("dev"):
         article = article_from_text(doc["text"], id=doc["doc"])
         text = article.text
-        found.append([[_TAGGER_FORMS.get(text[s:e], text[s:e]) for s, e in spans]
+        found.append([[tagger_form(text[s:e]) for s, e in spans]
                       for spans in parse(article).tokens])
     return found
 

@@ -18,7 +18,9 @@ from storyline.claims import claims
 from storyline.corpus import CorpusResult, analyze_corpus, read_corpus
 from storyline.entities import entities
 from storyline.sources import sources
+from storyline.sourcing import attribution_chains, attribution_edges, sourcing_profile
 from storyline.text import sentences, tokens
+from storyline.timeline import timeline
 from storyline.timexes import timexes
 
 __all__ = [
@@ -26,6 +28,8 @@ __all__ = [
     "CorpusResult",
     "analyze_corpus",
     "article_from_text",
+    "attribution_chains",
+    "attribution_edges",
     "claims",
     "entities",
     "read_article",
@@ -34,6 +38,8 @@ __all__ = [
     "read_example",
     "sentences",
     "sources",
+    "sourcing_profile",
+    "timeline",
     "timexes",
     "tokens",
 ]

@@ -64,17 +64,23 @@ class Sentence:
     lowered: list[str]
     quoted: tuple[bool, ...]
     quote_starts: frozenset[int]
+    tags: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, text: str, sentence_id: int, start: int, end: int,
-              tokens, quotes: list[Quote]) -> Sentence:
+              tokens, quotes: list[Quote], tags: tuple[str, ...] = ()) -> Sentence:
         words = [text[s:e] for s, e in tokens]
         # an unclosed quotation's extent is a guess: its words may still hold a cue
         inside = [q for q in quotes if q.start < end and q.end > start and q.balanced]
         quoted = tuple(any(q.start < s and e < q.end for q in inside) for s, e in tokens) \
             if inside else (False,) * len(tokens)
         return cls(text, sentence_id, start, end, tuple(tokens), words,
-                   [w.lower() for w in words], quoted, frozenset(q.start for q in inside))
+                   [w.lower() for w in words], quoted, frozenset(q.start for q in inside),
+                   tuple(tags))
+
+    def tag(self, i: int) -> str:
+        """Part-of-speech tag of token ``i`` ("" when the sentence was built without tags)."""
+        return self.tags[i] if i < len(self.tags) else ""
 
     def opens(self, i: int) -> bool:
         """Token ``i`` opens a quotation."""
@@ -190,6 +196,9 @@ def _appositive(sentence: Sentence, comma: int) -> tuple[int, int] | None:
     if name is None or not _capital(words[name[0]]) and lowered[name[0]] not in (
             "the", "a", "an", "another", "his", "her", "its", "their"):
         return None
+    if PARTICIPLE_END.match(words[previous + 1]) or lowered[previous + 1] in ADJUNCT_START | {
+            "through", "under", "speaking", "who", "which", "however", "meanwhile"}:
+        return name  # "Trump, speaking in Ohio, said": an aside, not part of the source
     return (name[0], comma)
 
 
@@ -306,6 +315,24 @@ def middle_content_end(sentence: Sentence, after: int, end: int) -> int:
     return end
 
 
+def as_clause(sentence: Sentence, source: tuple[int, int], after: int) -> tuple[int, int] | None:
+    """"..., as police have said." / "Hawaii, as one adviser pointed out, rarely ...": the
+    content is the rest of the sentence (covering the aside when it sits in the middle)."""
+    words, lowered = sentence.words, sentence.lowered
+    first = source[0] - 1
+    if first < 0 or lowered[first] != "as" or (first > 0 and words[first - 1] != ","):
+        return None
+    end = _skip_adjuncts(sentence, after)
+    at_end = end >= len(words) or words[end] in (".", "!", "?", ";")
+    if first == 0:
+        if end >= len(words) or words[end] != "," or end + 1 >= len(words):
+            return None
+        return strip_final(sentence.text, sentence.span(end + 1, len(words)))
+    if at_end:
+        return strip_final(sentence.text, sentence.span(0, first - 1))
+    return strip_final(sentence.text, sentence.span(0, len(words)))
+
+
 def inverted_source(sentence: Sentence, first: int, last: int) -> tuple[int, int] | None:
     """"..., said Peskov." and "'...,' said Dmitry Peskov, the Kremlin spokesman.": the name
     after the cue, when a comma or closing quotation comes before the cue."""
@@ -319,8 +346,8 @@ def inverted_source(sentence: Sentence, first: int, last: int) -> tuple[int, int
     if i >= n or not (_capital(words[i]) or lowered[i] in ("the", "a", "an", "one", "another")):
         return None
     j = i
-    while j < n and words[j][:1].isalnum() and lowered[j] not in ADJUNCT_START | BOUNDARY \
-            and j - i < 10:
+    while j < n and (words[j][:1].isalnum() or lowered[j] in ("'s", "’s")) and \
+            lowered[j] not in ADJUNCT_START | BOUNDARY and j - i < 10:
         j += 1
     if j == i:
         return None

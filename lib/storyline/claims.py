@@ -43,6 +43,7 @@ from storyline.articles import Article
 from storyline.attribution import (
     CLOSERS,
     Sentence,
+    as_clause,
     content_after,
     content_before,
     dash_source,
@@ -106,7 +107,7 @@ quotation that never closes. ``pattern`` names the rule that found the row and
 :func:`storyline.sources` (``<NA>`` when no source is named)."""
 
 CONFIDENCE = {"source-cue-content": 0.85, "content-source-cue": 0.8, "inverted": 0.85,
-              "according-to": 0.85, "colon": 0.7, "dash": 0.6, "nominal": 0.6,
+              "according-to": 0.85, "as-clause": 0.75, "colon": 0.7, "dash": 0.6, "nominal": 0.6,
               "passive": 0.6, "impersonal": 0.6, "adverb": 0.5, "headline-colon": 0.5}
 
 
@@ -134,7 +135,7 @@ def _sentence_claims(sentence: Sentence, quotes: list[Quote]) -> list[_Claim]:
     """Claims whose cue lies in one sentence, by the first pattern that fits each cue."""
     found: list[_Claim] = []
     taken = -1  # tokens before this index already belong to a claim's source or cue
-    for cue in find_cues(sentence.words):
+    for cue in find_cues(sentence.words, sentence.tags):
         if cue.first < taken or sentence.in_quote(cue.first):
             continue
         claim = _verb_claim(sentence, cue, quotes) if cue.pos == "verb" else (
@@ -155,12 +156,15 @@ def _trim_contents(sentence: Sentence, found: list[_Claim]) -> None:
         if claim.pattern != "source-cue-content":
             continue
         for other in found:
-            left = min(p for p in (other.cue[0], other.source[0]) if p >= 0)
+            shared = 0 <= other.source[0] < claim.content[0]  # "X said ... and warned ..."
+            left = other.cue[0] if shared or other.source[0] < 0 else min(other.cue[0],
+                                                                          other.source[0])
             if not claim.content[0] < left < claim.content[1] or other.cue[0] <= claim.cue[0]:
                 continue
             between = text[claim.content[0]:left]
             trailing = other.pattern in ("according-to", "content-source-cue", "inverted")
-            joined = re.search(r"(?:,\s*(?:and|but)|;)\s*$", between)
+            joined = re.search(r"(?:,\s*(?:and|but)|;)\s*$", between) or (
+                shared and re.search(r"\s(?:and|but)(?:\s+\w+ly)?\s*$", between))
             if trailing or joined:
                 end = claim.content[0] + (joined.start() if joined else len(between))
                 claim.content = strip_final(text, (claim.content[0], end))
@@ -183,8 +187,13 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
             return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                           "content-source-cue", sentence.span(*quoted_before),
                           sentence.span(*recipient))
+    aside = source_before(sentence, cue.first)
+    content = as_clause(sentence, aside, after) if aside else None
+    if content is not None:
+        return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
+                      "as-clause", sentence.span(*aside), sentence.span(*recipient))
     if has_right_content(sentence, after, needs=cue.needs):
-        source = source_before(sentence, cue.first) or shared_subject(sentence, cue.first)
+        source = aside or shared_subject(sentence, cue.first)
         if source is not None:
             content = content_after(sentence, after, quotes, needs=cue.needs)
             return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
@@ -381,7 +390,8 @@ def _claim_table(article: Article) -> pd.DataFrame:
     text = article.text
     parsed = parse(article)
     quotes = quote_spans(text)
-    sentences = [Sentence.build(text, i, start, end, parsed.tokens[i], quotes)
+    sentences = [Sentence.build(text, i, start, end, parsed.tokens[i], quotes,
+                                parsed.tags(i, text))
                  for i, (_, start, end) in enumerate(parsed.sentences)]
     found: list[_Claim] = []
     for sentence in sentences:

@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.lexicons import read_lexicon
@@ -30,6 +31,7 @@ IRREGULAR = {
 #: Words after which a reporting word is a noun ("the claims", "Putin's claims").
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this",
                "these", "those", "such", "any", "some", "recent", "new", "earlier", "'s", "’s"}
+POSSESSIVES = {"'s", "’s", "his", "her", "its", "their", "our", "my", "your"}
 BE = {"is", "are", "was", "were", "been", "be", "being"}
 AUXILIARIES = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "did",
                "does", "do", "been", "be", "having", "'s", "’s", "'ve", "’ve", "'d", "’d"}
@@ -96,19 +98,26 @@ def lemma(word: str, *, group: str = "verb") -> str:
     return word
 
 
-def find_cues(words: list[str]) -> list[Cue]:
+def find_cues(words: list[str], tags: Sequence[str] = ()) -> list[Cue]:
     """Reporting verbs, phrases and nouns among a sentence's ``words`` (token strings).
 
-    A verb's preceding auxiliaries ("has said", "were demanding") belong to the cue.
+    A verb's preceding auxiliaries ("has said", "were demanding") belong to the cue. With
+    part-of-speech ``tags`` a word tagged as a verb is read as one even after a determiner
+    ("Some believe ..."); the tagger's nouns are not trusted ("the Times reports" is often
+    tagged as a plural noun).
     """
     lowered = [w.lower() for w in words]
     cues: list[Cue] = []
     i = 0
     while i < len(words):
         after_verb_cue = bool(cues) and cues[-1].last == i and cues[-1].pos == "verb"
-        nominal = i > 0 and (lowered[i - 1] in DETERMINERS or after_verb_cue or (
+        verb_tagged = i < len(tags) and tags[i].startswith("VB") and lowered[i - 1] not in (
+            POSSESSIVES)
+        nominal = i > 0 and not verb_tagged and (
+            lowered[i - 1] in DETERMINERS or after_verb_cue or (
+            # "the WSJ report": a known noun in its singular form after a name
             i > 1 and lowered[i - 2] in ("the", "a", "an") and words[i - 1][:1].isupper()
-            and lemma(lowered[i], group="noun") == lowered[i]))
+            and lemma(lowered[i], group="noun") == lowered[i] and _known(lowered[i], "noun")))
         found = _match(lowered, i, "noun") if nominal else (
             _match(lowered, i, "verb") or _match(lowered, i, "noun"))
         if found is None:

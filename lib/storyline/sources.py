@@ -33,7 +33,13 @@ import pandas as pd
 
 from storyline.articles import Article
 from storyline.claims import _claim_table
-from storyline.describe import PERSONAL_PRONOUNS, PRONOUNS, Description, describe_source
+from storyline.describe import (
+    PERSONAL_PRONOUNS,
+    PRONOUNS,
+    Description,
+    describe_source,
+    gender,
+)
 from storyline.entities import entities
 from storyline.tables import make_table
 from storyline.text import as_article
@@ -69,6 +75,10 @@ unnamed people and groups ("two officials", "sources familiar with the talks").
 (``article.text[start:end] == text``). ``entity_ids`` lists the rows of
 :func:`storyline.entities` that overlap a mention. ``ambiguous`` flags a short name that
 could be more than one person."""
+
+
+_CLAIM_FIELDS = ("claim_id", "source_text", "source_start", "source_end", "source_resolved",
+                 "recipient", "recipient_start", "recipient_end", "denial", "hedged")
 
 
 @dataclass
@@ -109,10 +119,17 @@ def claim_source_ids(article: Article | str) -> list[int | None]:
 
 @functools.lru_cache(maxsize=64)
 def _analysed(article: Article) -> tuple[pd.DataFrame, tuple[int | None, ...]]:
-    claim_rows = _claim_table(article)
-    entity_rows = entities(article)
-    kinds = dict(zip(entity_rows.text, entity_rows.type))
-    mentions = _mentions(claim_rows, kinds)
+    # plain rows: per-row pandas access costs more than the rules themselves
+    claim_frame = _claim_table(article)
+    columns = {name: claim_frame[name].tolist() for name in _CLAIM_FIELDS}
+    claim_rows = [dict(zip(columns, values)) for values in zip(*columns.values())]
+    entity_frame = entities(article)
+    entity_rows = list(zip(entity_frame.entity_id.tolist(), entity_frame.start.tolist(),
+                           entity_frame.end.tolist(), entity_frame.type.tolist(),
+                           entity_frame.text.tolist()))
+    kinds = {text: kind for _, _, _, kind, text in entity_rows}
+    people = [(start, text) for _, start, _, kind, text in entity_rows if kind == "PERSON"]
+    mentions = _mentions(claim_rows, kinds, people)
     _key_people(mentions, entity_rows)
     for mention in mentions:
         if not mention.key:
@@ -123,39 +140,55 @@ def _analysed(article: Article) -> tuple[pd.DataFrame, tuple[int | None, ...]]:
     groups: dict[tuple, list[_Mention]] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         groups.setdefault(mention.key, []).append(mention)
-    rows = [_row(number, group, claim_rows, article.text, entity_rows)
+    by_id = {row["claim_id"]: row for row in claim_rows}
+    rows = [_row(number, group, by_id, article.text, entity_rows)
             for number, group in enumerate(groups.values())]
     by_claim = {m.claim_id: number for number, group in enumerate(groups.values())
                 for m in group if m.claim_id is not None}
-    ids = tuple(by_claim.get(claim_id) for claim_id in claim_rows.claim_id)
+    ids = tuple(by_claim.get(row["claim_id"]) for row in claim_rows)
     return make_table(rows, SOURCE_COLUMNS), ids
 
 
-def _mentions(claim_rows: pd.DataFrame, kinds: dict[str, str]) -> list[_Mention]:
+def _mentions(claim_rows: list[dict], kinds: dict[str, str],
+              people: list[tuple[int, str]]) -> list[_Mention]:
     found = []
-    for row in claim_rows.itertuples():
-        if row.source_start >= 0:
-            phrase = row.source_text
+    for row in claim_rows:
+        if row["source_start"] >= 0:
+            phrase = row["source_text"]
             if phrase.lower() in PRONOUNS:
-                described = _pronoun(phrase, row.source_resolved, kinds)
+                described = _pronoun(phrase, row["source_start"], row["source_resolved"],
+                                     kinds, people)
             else:
                 described = describe_source(phrase, kinds)
-            found.append(_Mention(row.source_start, row.source_end, phrase, row.claim_id,
-                                  described))
-        if row.recipient_start >= 0:
-            found.append(_Mention(row.recipient_start, row.recipient_end, row.recipient, None,
-                                  describe_source(row.recipient, kinds)))
+            found.append(_Mention(row["source_start"], row["source_end"], phrase,
+                                  row["claim_id"], described))
+        if row["recipient_start"] >= 0:
+            found.append(_Mention(row["recipient_start"], row["recipient_end"],
+                                  row["recipient"], None,
+                                  describe_source(row["recipient"], kinds)))
     return found
 
 
-def _pronoun(phrase: str, resolved: str, kinds: dict[str, str]) -> Description:
-    """What a pronoun source stands for, or an unnamed source of its own."""
-    if resolved and resolved.lower() != phrase.lower():
+def _pronoun(phrase: str, start: int, resolved: str, kinds: dict[str, str],
+             people: list[tuple[int, str]]) -> Description:
+    """What a pronoun source stands for: the claims table's ``source_resolved`` when it is a
+    fitting source, else for "he"/"she" the nearest person named before it whose first name
+    does not say otherwise, else an unnamed source of its own."""
+    low = phrase.lower()
+    personal = low in PERSONAL_PRONOUNS
+    if resolved and resolved.lower() != low:
         described = describe_source(resolved, kinds)
-        if described.source_type != "other" or described.named:
+        if (described.source_type == "person" and described.named) if personal else (
+                described.source_type != "other" or described.named):
             return described
-    kind = "person" if phrase.lower() in PERSONAL_PRONOUNS else "other"
-    return Description(kind, phrase, head=phrase.lower())
+    if personal:
+        wanted = "female" if low in ("she", "her") else "male" if low in ("he", "his", "him") \
+            else ""
+        before = [name for position, name in people if position < start and
+                  gender(name) in ("", wanted or gender(name))]
+        if before:
+            return describe_source(before[-1], kinds)
+    return Description("person" if personal else "other", phrase, head=low)
 
 
 def _key(described: Description, start: int) -> tuple:
@@ -167,16 +200,16 @@ def _key(described: Description, start: int) -> tuple:
     return (kind, " ".join(name.lower().split()).removeprefix("the ").removeprefix("a "))
 
 
-def _key_people(mentions: list[_Mention], entity_rows: pd.DataFrame) -> None:
+def _key_people(mentions: list[_Mention], entity_rows: list[tuple]) -> None:
     """Give every named person mention the key of the full name it belongs to."""
     full: list[tuple[int, list[str]]] = []  # (position, name words) of full names
     for mention in mentions:
         d = mention.description
         if d.source_type == "person" and d.named and len(d.name.split()) > 1:
             full.append((mention.start, d.name.split()))
-    for row in entity_rows[entity_rows.type == "PERSON"].itertuples():
-        if len(row.text.split()) > 1:
-            full.append((row.start, row.text.split()))
+    for _, start, _, kind, name in entity_rows:
+        if kind == "PERSON" and len(name.split()) > 1:
+            full.append((start, name.split()))
     canonical = _full_names([words for _, words in full])
     for mention in mentions:
         d = mention.description
@@ -217,10 +250,9 @@ def _full_names(names: list[list[str]]) -> dict[str, str]:
     return canonical
 
 
-def _row(number: int, group: list[_Mention], claim_rows: pd.DataFrame, text: str,
-         entity_rows: pd.DataFrame) -> dict:
-    said = [m for m in group if m.claim_id is not None]
-    own = claim_rows[claim_rows.claim_id.isin([m.claim_id for m in said])]
+def _row(number: int, group: list[_Mention], by_id: dict[int, dict], text: str,
+         entity_rows: list[tuple]) -> dict:
+    own = [by_id[m.claim_id] for m in group if m.claim_id is not None]
     fullest = max(group, key=lambda m: (m.description.head not in PRONOUNS, len(m.text),
                                          -m.start))
     described = [m.description for m in group]
@@ -228,9 +260,8 @@ def _row(number: int, group: list[_Mention], claim_rows: pd.DataFrame, text: str
                key=len, default=fullest.description.name)
     kind = fullest.description.source_type
     spans = sorted({(m.start, m.end) for m in group})
-    overlapping = [int(entity_id) for entity_id, e_start, e_end in zip(
-        entity_rows.entity_id, entity_rows.start, entity_rows.end)
-        if any(s < e_end and e_start < e for s, e in spans)]
+    overlapping = [entity_id for entity_id, e_start, e_end, _, _ in entity_rows
+                   if any(s < e_end and e_start < e for s, e in spans)]
     return {
         "source_id": number, "name": name, "source_type": kind,
         "named": any(d.named for d in described), "anonymous": kind == "anonymous",
@@ -238,8 +269,8 @@ def _row(number: int, group: list[_Mention], claim_rows: pd.DataFrame, text: str
         "affiliation": next((d.affiliation for d in described if d.affiliation), ""),
         "aliases": sorted({m.text for m in group} - {name}, key=lambda a: text.find(a)),
         "mentions": [list(span) for span in spans],
-        "n_claims": len(own), "n_denials": int(own.denial.sum()),
-        "n_hedged": int(own.hedged.sum()), "first_start": spans[0][0],
+        "n_claims": len(own), "n_denials": sum(bool(c["denial"]) for c in own),
+        "n_hedged": sum(bool(c["hedged"]) for c in own), "first_start": spans[0][0],
         "start": fullest.start, "end": fullest.end, "text": text[fullest.start:fullest.end],
         "entity_ids": overlapping,
         "ambiguous": any(m.ambiguous for m in group),

@@ -145,6 +145,12 @@ def _token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _TAGGER_FORMS = {"“": "``", "”": "''", '"': "''", "‘": "``", "’": "''", "'": "''"}
 
 
+def tagger_form(word: str) -> str:
+    """A token as the tagger's training text wrote it: Penn Treebank quote marks, and a
+    straight apostrophe for the curly one ("Smith’s" -> "'s", "don’t" -> "n't")."""
+    return _TAGGER_FORMS.get(word) or word.replace("’", "'")
+
+
 # ---------------------------------------------------------------- the parsed article
 
 @dataclass(frozen=True)
@@ -159,8 +165,7 @@ class Parsed:
         """Part-of-speech tags of one sentence's tokens; the whole article is tagged in one
         batch on first use (see :mod:`storyline.tagger`)."""
         if not self._tags and self.tokens:
-            forms = [[_TAGGER_FORMS.get(text[s:e], text[s:e]) for s, e in spans]
-                     for spans in self.tokens]
+            forms = [[tagger_form(text[s:e]) for s, e in spans] for spans in self.tokens]
             self._tags.update(enumerate(tag_sentences(forms)))
         return self._tags[sentence_id]
 
@@ -174,11 +179,20 @@ def parse(article: Article) -> Parsed:
     token_rows = []
     for paragraph_id, (p_start, p_end) in enumerate(paragraph_spans(text, article.boilerplate)):
         block = text[p_start:p_end]
+        spans: list[tuple[int, int]] = []
         for s, e in splitter.span_tokenize(block):
             start, end = _strip(text, p_start + s, p_start + e)
-            if start < end:
-                sentence_rows.append((paragraph_id, start, end))
-                token_rows.append(tuple(_token_spans(text, start, end)))
+            if start >= end:
+                continue
+            if spans and text[start].islower():
+                # Punkt stopped after "the S.E.C." or '?”' in mid-sentence: no news sentence
+                # starts in lower case ("said David Plouffe", "has questions about")
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        for start, end in spans:
+            sentence_rows.append((paragraph_id, start, end))
+            token_rows.append(tuple(_token_spans(text, start, end)))
     return Parsed(tuple(sentence_rows), tuple(token_rows))
 
 
