@@ -216,13 +216,17 @@ def _ago(candidate: Candidate, context: Context, rows: list[dict], sentence_id: 
     reference = None
     if direction not in ("ago", "from now", "hence"):
         reference = _previous_reference(rows, sentence_id)
-    if reference is not None:
-        day = reference["interval_start"]
-        granularity = _granularity(reference["value"], unit)
-        return Resolved("DATE", unit_value(shift(day, count, unit), granularity), relative=True)
-    if context.anchor is None:
-        return Resolved("DATE", _PLACEHOLDER.get(unit, "XXXX"), relative=True)
-    return Resolved("DATE", unit_value(shift(context.anchor, count, unit), unit), relative=True)
+    try:
+        if reference is not None:
+            granularity = _granularity(reference["value"], unit)
+            day = shift(reference["interval_start"], count, unit)
+            return Resolved("DATE", unit_value(day, granularity), relative=True)
+        if context.anchor is None:
+            return Resolved("DATE", _PLACEHOLDER.get(unit, "XXXX"), relative=True)
+        return Resolved("DATE", unit_value(shift(context.anchor, count, unit), unit),
+                        relative=True)
+    except ValueError:  # beyond the calendar
+        return Resolved("DATE", "PAST_REF" if back else "FUTURE_REF", relative=True)
 
 
 def _granularity(value: str, unit: str) -> str:
@@ -255,12 +259,15 @@ def _duration(candidate: Candidate, context: Context) -> Resolved:
     if rel and amount != "X" and context.anchor is not None and not unit.startswith("T"):
         steps = int(float(amount))
         base = {"WE": "W", "2W": "W"}.get(unit, unit)
-        if rel in ("past", "last", "previous"):
-            resolved.interval = (shift(context.anchor, -steps, base), context.anchor)
-            resolved.relative = True
-        elif rel in ("next", "coming", "following"):
-            resolved.interval = (context.anchor, shift(context.anchor, steps, base))
-            resolved.relative = True
+        try:
+            if rel in ("past", "last", "previous"):
+                resolved.interval = (shift(context.anchor, -steps, base), context.anchor)
+                resolved.relative = True
+            elif rel in ("next", "coming", "following"):
+                resolved.interval = (context.anchor, shift(context.anchor, steps, base))
+                resolved.relative = True
+        except ValueError:  # "the last 5000 years" reaches before year 1
+            resolved.interval = None
     return resolved
 
 
