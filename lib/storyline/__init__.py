@@ -17,12 +17,16 @@ from storyline.articles import (
 from storyline.claims import claims
 from storyline.entities import entities
 from storyline.sources import sources
+from storyline.sourcing import attribution_chains, attribution_edges, sourcing_profile
 from storyline.text import sentences, tokens
+from storyline.timeline import timeline
 from storyline.timexes import timexes
 
 __all__ = [
     "Article",
     "article_from_text",
+    "attribution_chains",
+    "attribution_edges",
     "claims",
     "entities",
     "read_article",
@@ -30,6 +34,8 @@ __all__ = [
     "read_example",
     "sentences",
     "sources",
+    "sourcing_profile",
+    "timeline",
     "timexes",
     "tokens",
 ]
