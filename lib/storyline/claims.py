@@ -127,8 +127,9 @@ class _Claim:
 @functools.cache
 def _unattributed() -> dict[str, frozenset[str]]:
     table = read_lexicon("unattributed_cues")
-    return {form: frozenset(table.loc[table.form == form, "word"].str.lower())
-            for form in ("passive", "impersonal", "adverb")}
+    forms = {form: frozenset(table.loc[table.form == form, "word"].str.lower())
+             for form in ("passive", "impersonal", "adverb")}
+    return {**forms, "any": frozenset().union(*forms.values())}
 
 
 def _sentence_claims(sentence: Sentence, quotes: list[Quote]) -> list[_Claim]:
@@ -277,7 +278,7 @@ def _unattributed_claims(sentence: Sentence, quotes: list[Quote],
     claims_here: list[_Claim] = []
     covered = [c.content for c in found]
     for i, word in enumerate(words):
-        if any(s <= sentence.tokens[i][0] < e for s, e in covered):
+        if word not in lexicon["any"] or any(s <= sentence.tokens[i][0] < e for s, e in covered):
             continue
         if word in lexicon["adverb"] and not sentence.in_quote(i):
             start = 1 if words[0] in ("but", "and", "yet", "so") else 0
