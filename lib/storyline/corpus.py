@@ -49,7 +49,6 @@ from storyline.partitions import (
     write_partition,
 )
 
-
 #: A partition is written at least this often, so an interrupted run loses little work.
 FLUSH_SECONDS = 300
 
