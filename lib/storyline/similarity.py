@@ -50,11 +50,12 @@ def minhash_signatures(sets: list[set[str]], *, num_perm: int = 128,
                        seed: int = 1) -> np.ndarray:
     """MinHash signatures, one row of ``num_perm`` values per set, computed with numpy.
 
-    Each element is hashed once (CRC-32) and put through ``num_perm`` random affine maps;
-    a signature keeps the minimum of each map. Empty sets get all-maximum rows."""
+    Each element is hashed once (CRC-32) and put through ``num_perm`` random
+    multiply-shift maps (``(a * x + b) >> 32`` in 64-bit arithmetic); a signature keeps the
+    minimum of each map. Empty sets get all-maximum rows."""
     rng = np.random.RandomState(seed)
-    scale = rng.randint(1, _PRIME, size=num_perm, dtype=np.uint64)
-    shift = rng.randint(0, _PRIME, size=num_perm, dtype=np.uint64)
+    scale = rng.randint(1, _PRIME, size=num_perm, dtype=np.uint64) * np.uint64(8) | np.uint64(1)
+    shift = rng.randint(0, _PRIME, size=num_perm, dtype=np.uint64) * np.uint64(8)
     signatures = np.full((len(sets), num_perm), np.iinfo(np.uint64).max, dtype=np.uint64)
     for first in range(0, len(sets), _BATCH):
         batch = [k for k in range(first, min(first + _BATCH, len(sets))) if sets[k]]
@@ -64,7 +65,7 @@ def minhash_signatures(sets: list[set[str]], *, num_perm: int = 128,
                              dtype=np.uint64)
         starts = np.cumsum([0] + [len(sets[k]) for k in batch[:-1]])
         with np.errstate(over="ignore"):  # the maps wrap around 2**64 on purpose
-            values = (hashes[:, None] * scale + shift) % _PRIME
+            values = (hashes[:, None] * scale + shift) >> np.uint64(32)
         signatures[batch] = np.minimum.reduceat(values, starts, axis=0)
     return signatures
 
@@ -82,9 +83,11 @@ def near_duplicate_pairs(sets: list[set[str]], *, threshold: float = 0.5,
     signatures = minhash_signatures(sets, num_perm=num_perm)
     present = np.array([k for k, s in enumerate(sets) if s], dtype=np.int64)
     candidates: set[tuple[int, int]] = set()
+    mix = np.random.RandomState(2).randint(1, _PRIME, size=width, dtype=np.uint64) | 1
     for band in range(bands):
-        rows = np.ascontiguousarray(signatures[present, band * width:(band + 1) * width])
-        keys = rows.view(np.dtype((np.void, width * 8))).ravel()
+        rows = signatures[present, band * width:(band + 1) * width]
+        with np.errstate(over="ignore"):  # one 64-bit key per band; a collision only adds
+            keys = (rows * mix).sum(axis=1, dtype=np.uint64)  # a candidate, checked below
         _, bucket = np.unique(keys, return_inverse=True)
         order = np.argsort(bucket, kind="stable")
         starts = np.flatnonzero(np.r_[True, np.diff(bucket[order]) != 0])
