@@ -15,6 +15,7 @@ from storyline.articles import (
     read_example,
 )
 from storyline.claims import claims
+from storyline.corpus import CorpusResult, analyze_corpus, read_corpus
 from storyline.entities import entities
 from storyline.sources import sources
 from storyline.sourcing import attribution_chains, attribution_edges, sourcing_profile
@@ -24,6 +25,8 @@ from storyline.timexes import timexes
 
 __all__ = [
     "Article",
+    "CorpusResult",
+    "analyze_corpus",
     "article_from_text",
     "attribution_chains",
     "attribution_edges",
@@ -31,6 +34,7 @@ __all__ = [
     "entities",
     "read_article",
     "read_articles",
+    "read_corpus",
     "read_example",
     "sentences",
     "sources",
