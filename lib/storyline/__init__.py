@@ -14,8 +14,16 @@ from storyline.articles import (
     read_articles,
     read_example,
 )
+from storyline.charts import (
+    plot_attribution_chain,
+    plot_entities,
+    plot_sources,
+    plot_timeline,
+    save_figure,
+)
 from storyline.claims import claims
 from storyline.entities import entities
+from storyline.report import write_report
 from storyline.sources import sources
 from storyline.text import sentences, tokens
 from storyline.timexes import timexes
@@ -25,11 +33,17 @@ __all__ = [
     "article_from_text",
     "claims",
     "entities",
+    "plot_attribution_chain",
+    "plot_entities",
+    "plot_sources",
+    "plot_timeline",
     "read_article",
     "read_articles",
     "read_example",
+    "save_figure",
     "sentences",
     "sources",
     "timexes",
     "tokens",
+    "write_report",
 ]
