@@ -25,12 +25,16 @@ from storyline.claims import claims
 from storyline.entities import entities
 from storyline.report import write_report
 from storyline.sources import sources
+from storyline.sourcing import attribution_chains, attribution_edges, sourcing_profile
 from storyline.text import sentences, tokens
+from storyline.timeline import timeline
 from storyline.timexes import timexes
 
 __all__ = [
     "Article",
     "article_from_text",
+    "attribution_chains",
+    "attribution_edges",
     "claims",
     "entities",
     "plot_attribution_chain",
@@ -43,6 +47,8 @@ __all__ = [
     "save_figure",
     "sentences",
     "sources",
+    "sourcing_profile",
+    "timeline",
     "timexes",
     "tokens",
     "write_report",

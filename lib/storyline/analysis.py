@@ -18,7 +18,9 @@ from storyline.articles import Article
 from storyline.claims import claims
 from storyline.entities import entities
 from storyline.sources import sources
+from storyline.sourcing import attribution_edges, sourcing_profile
 from storyline.text import as_article, sentences
+from storyline.timeline import timeline
 from storyline.timexes import timexes
 
 #: Table name -> the function that builds it from an article, in the order they are shown.
@@ -27,7 +29,10 @@ TABLES: dict[str, Callable[[Article], pd.DataFrame]] = {
     "entities": entities,
     "claims": claims,
     "sources": sources,
+    "sourcing_profile": sourcing_profile,
+    "attribution_edges": attribution_edges,
     "timexes": timexes,
+    "timeline": timeline,
 }
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.lexicons import name_index, read_lexicon
 from storyline.resources import word_list
@@ -301,6 +301,8 @@ def _describe_core(words: list[str], people: Mapping[str, str]) -> Description:
     capitals = _join([w for w in modifiers if _capitalised(w) and not _is_place(w) and
                       w.lower() not in ROLE_ADJECTIVES])
     places = ", ".join(w for w in modifiers if _is_place(w))
+    if kind is None and quantified and head_words[-1].islower() and len(head_words) > 1:
+        kind = "anonymous"  # "two engineers", "several residents": people nobody names
     if kind == "anonymous":
         role = [w for w in modifiers if w.lower() in ROLE_ADJECTIVES or w.islower()]
         return Description("anonymous", written, _join([*role, head_words[-1]]).replace(
@@ -318,12 +320,17 @@ def _describe_core(words: list[str], people: Mapping[str, str]) -> Description:
         return Description("other", written, "", qualifier, head=head)
     if quantified:  # "two Democrats on the House Oversight Committee": a group, unnamed
         return Description("organisation", written, "", qualifier or capitals, head=head)
-    return _describe_name(head_words, qualifier, people)
+    described = _describe_name(head_words, qualifier, people)
+    if described.source_type != "person" and described.name == phrase:
+        described = replace(described, name=written)  # "the Gazette", as the article says
+    return described
 
 
 def _describe_name(words: list[str], qualifier: str, people: Mapping[str, str]) -> Description:
     """A phrase headed by a capitalised word: a person, organisation or place."""
     name = _join(words)
+    if _capitalised(words[-1]) and words[-1].lower() in _source_words() and len(words) > 1:
+        return Description(_source_words()[words[-1].lower()], name, "", qualifier, named=True)
     entity = people.get(name) or people.get(words[-1])
     if entity == "PERSON":
         return Description("person", name, "", qualifier, named=True)

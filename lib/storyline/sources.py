@@ -71,6 +71,10 @@ unnamed people and groups ("two officials", "sources familiar with the talks").
 could be more than one person."""
 
 
+_CLAIM_FIELDS = ("claim_id", "source_text", "source_start", "source_end", "source_resolved",
+                 "recipient", "recipient_start", "recipient_end", "denial", "hedged")
+
+
 @dataclass
 class _Mention:
     start: int
@@ -109,9 +113,15 @@ def claim_source_ids(article: Article | str) -> list[int | None]:
 
 @functools.lru_cache(maxsize=64)
 def _analysed(article: Article) -> tuple[pd.DataFrame, tuple[int | None, ...]]:
-    claim_rows = _claim_table(article)
-    entity_rows = entities(article)
-    kinds = dict(zip(entity_rows.text, entity_rows.type))
+    # plain rows: per-row pandas access costs more than the rules themselves
+    claim_frame = _claim_table(article)
+    columns = {name: claim_frame[name].tolist() for name in _CLAIM_FIELDS}
+    claim_rows = [dict(zip(columns, values)) for values in zip(*columns.values())]
+    entity_frame = entities(article)
+    entity_rows = list(zip(entity_frame.entity_id.tolist(), entity_frame.start.tolist(),
+                           entity_frame.end.tolist(), entity_frame.type.tolist(),
+                           entity_frame.text.tolist()))
+    kinds = {text: kind for _, _, _, kind, text in entity_rows}
     mentions = _mentions(claim_rows, kinds)
     _key_people(mentions, entity_rows)
     for mention in mentions:
@@ -123,28 +133,30 @@ def _analysed(article: Article) -> tuple[pd.DataFrame, tuple[int | None, ...]]:
     groups: dict[tuple, list[_Mention]] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         groups.setdefault(mention.key, []).append(mention)
-    rows = [_row(number, group, claim_rows, article.text, entity_rows)
+    by_id = {row["claim_id"]: row for row in claim_rows}
+    rows = [_row(number, group, by_id, article.text, entity_rows)
             for number, group in enumerate(groups.values())]
     by_claim = {m.claim_id: number for number, group in enumerate(groups.values())
                 for m in group if m.claim_id is not None}
-    ids = tuple(by_claim.get(claim_id) for claim_id in claim_rows.claim_id)
+    ids = tuple(by_claim.get(row["claim_id"]) for row in claim_rows)
     return make_table(rows, SOURCE_COLUMNS), ids
 
 
-def _mentions(claim_rows: pd.DataFrame, kinds: dict[str, str]) -> list[_Mention]:
+def _mentions(claim_rows: list[dict], kinds: dict[str, str]) -> list[_Mention]:
     found = []
-    for row in claim_rows.itertuples():
-        if row.source_start >= 0:
-            phrase = row.source_text
+    for row in claim_rows:
+        if row["source_start"] >= 0:
+            phrase = row["source_text"]
             if phrase.lower() in PRONOUNS:
-                described = _pronoun(phrase, row.source_resolved, kinds)
+                described = _pronoun(phrase, row["source_resolved"], kinds)
             else:
                 described = describe_source(phrase, kinds)
-            found.append(_Mention(row.source_start, row.source_end, phrase, row.claim_id,
-                                  described))
-        if row.recipient_start >= 0:
-            found.append(_Mention(row.recipient_start, row.recipient_end, row.recipient, None,
-                                  describe_source(row.recipient, kinds)))
+            found.append(_Mention(row["source_start"], row["source_end"], phrase,
+                                  row["claim_id"], described))
+        if row["recipient_start"] >= 0:
+            found.append(_Mention(row["recipient_start"], row["recipient_end"],
+                                  row["recipient"], None,
+                                  describe_source(row["recipient"], kinds)))
     return found
 
 
@@ -167,16 +179,16 @@ def _key(described: Description, start: int) -> tuple:
     return (kind, " ".join(name.lower().split()).removeprefix("the ").removeprefix("a "))
 
 
-def _key_people(mentions: list[_Mention], entity_rows: pd.DataFrame) -> None:
+def _key_people(mentions: list[_Mention], entity_rows: list[tuple]) -> None:
     """Give every named person mention the key of the full name it belongs to."""
     full: list[tuple[int, list[str]]] = []  # (position, name words) of full names
     for mention in mentions:
         d = mention.description
         if d.source_type == "person" and d.named and len(d.name.split()) > 1:
             full.append((mention.start, d.name.split()))
-    for row in entity_rows[entity_rows.type == "PERSON"].itertuples():
-        if len(row.text.split()) > 1:
-            full.append((row.start, row.text.split()))
+    for _, start, _, kind, name in entity_rows:
+        if kind == "PERSON" and len(name.split()) > 1:
+            full.append((start, name.split()))
     canonical = _full_names([words for _, words in full])
     for mention in mentions:
         d = mention.description
@@ -217,10 +229,9 @@ def _full_names(names: list[list[str]]) -> dict[str, str]:
     return canonical
 
 
-def _row(number: int, group: list[_Mention], claim_rows: pd.DataFrame, text: str,
-         entity_rows: pd.DataFrame) -> dict:
-    said = [m for m in group if m.claim_id is not None]
-    own = claim_rows[claim_rows.claim_id.isin([m.claim_id for m in said])]
+def _row(number: int, group: list[_Mention], by_id: dict[int, dict], text: str,
+         entity_rows: list[tuple]) -> dict:
+    own = [by_id[m.claim_id] for m in group if m.claim_id is not None]
     fullest = max(group, key=lambda m: (m.description.head not in PRONOUNS, len(m.text),
                                          -m.start))
     described = [m.description for m in group]
@@ -228,9 +239,8 @@ def _row(number: int, group: list[_Mention], claim_rows: pd.DataFrame, text: str
                key=len, default=fullest.description.name)
     kind = fullest.description.source_type
     spans = sorted({(m.start, m.end) for m in group})
-    overlapping = [int(entity_id) for entity_id, e_start, e_end in zip(
-        entity_rows.entity_id, entity_rows.start, entity_rows.end)
-        if any(s < e_end and e_start < e for s, e in spans)]
+    overlapping = [entity_id for entity_id, e_start, e_end, _, _ in entity_rows
+                   if any(s < e_end and e_start < e for s, e in spans)]
     return {
         "source_id": number, "name": name, "source_type": kind,
         "named": any(d.named for d in described), "anonymous": kind == "anonymous",
@@ -238,8 +248,8 @@ def _row(number: int, group: list[_Mention], claim_rows: pd.DataFrame, text: str
         "affiliation": next((d.affiliation for d in described if d.affiliation), ""),
         "aliases": sorted({m.text for m in group} - {name}, key=lambda a: text.find(a)),
         "mentions": [list(span) for span in spans],
-        "n_claims": len(own), "n_denials": int(own.denial.sum()),
-        "n_hedged": int(own.hedged.sum()), "first_start": spans[0][0],
+        "n_claims": len(own), "n_denials": sum(bool(c["denial"]) for c in own),
+        "n_hedged": sum(bool(c["hedged"]) for c in own), "first_start": spans[0][0],
         "start": fullest.start, "end": fullest.end, "text": text[fullest.start:fullest.end],
         "entity_ids": overlapping,
         "ambiguous": any(m.ambiguous for m in group),

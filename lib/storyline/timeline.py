@@ -1,0 +1,248 @@
+"""Timeline: the events of an article placed in time, with who reports them, oldest first.
+
+Each dated time expression (a :func:`~storyline.timexes.timexes` row) anchors the clause it
+sits in: that clause is the event. "since late 2022" runs from late 2022 to publication,
+"until June" up to June, and a duration in a present-perfect clause ("has been vital over the
+two-year conflict") ends at publication. A sentence with no time expression of its own that
+carries on the story of the sentence before (not in the future tense, and a noun shared by
+both subjects: "House Democrats warned ... in March. In a letter, two Democrats demanded
+...") takes that sentence's time when the time dates the whole of that sentence, marked
+``anchored_by="previous sentence"``. Vague references (``PAST_REF``, ``FUTURE_REF``) and sets
+("every Monday") have no place on a calendar and are left out. When the event is reported
+inside a claim, the claim and its source come along. The publication itself is the last
+row, ``kind="publication"``, so the time of reporting stays apart from the time of events.
+
+Example:
+    >>> from storyline import read_article
+    >>> article = read_article("The plant closed in 1998. Officials said it reopened in May.",
+    ...                        published="2024-10-25")
+    >>> timeline(article)[["kind", "text", "source_text", "value"]]
+              kind                                text source_text       value
+    0        event           The plant closed in 1998.                    1998
+    1        event  Officials said it reopened in May.   Officials     2024-05
+    2  publication                                                  2024-10-25
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from storyline.articles import Article
+from storyline.claims import claims
+from storyline.tables import make_table
+from storyline.text import as_article, parse
+from storyline.timeresolve import Context, tense
+from storyline.timevalues import shift
+from storyline.timexes import timexes
+
+TIMELINE_COLUMNS = {
+    "event_id": "int64",
+    "kind": "string",
+    "sentence_id": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "string",
+    "timex_id": "Int64",
+    "timex_text": "string",
+    "value": "string",
+    "interval_start": "datetime64[s]",
+    "interval_end": "datetime64[s]",
+    "precision": "string",
+    "ambiguous": "bool",
+    "claim_id": "Int64",
+    "source_text": "string",
+    "source_id": "Int64",
+    "anchored_by": "string",
+}
+"""Columns of :func:`timeline`, one row per event, sorted by ``interval_start`` (then
+``interval_end`` and position). ``text`` is ``article.text[start:end]``, the clause of the
+event; ``timex_id``/``timex_text``/``value``/``precision``/``ambiguous`` describe the time
+expression that dates it; ``interval_start``/``interval_end`` the days the event covers
+(NaT where open: "before 2020" has no start); ``claim_id``, ``source_text`` and
+``source_id`` the claim that reports the event (``<NA>``/empty when the article states it
+itself; ``source_id`` only when :func:`~storyline.claims.claims` provides it);
+``anchored_by`` is "timex" or "previous sentence". The last row, ``kind="publication"``, is
+the publication date, with offsets -1 and empty text."""
+
+_CLAUSE_BREAK = re.compile(
+    r";\s+|\s+[—–]\s+|,\s+(?:and|but)\s+|,\s+(?=(?:while|whereas|although|though|which|who|"
+    r"according|accusing|referring|saying|adding|citing)\b)|,\s+(?=\w+ing\b)")
+_HAVE = frozenset({"has", "have", "'ve", "’ve"})
+_UNPLACED = ("PAST_REF", "FUTURE_REF")
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses of one sentence: pieces between strong breaks, short pieces joined on."""
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    lefts = [start] + [b_end for _, b_end in breaks]
+    rights = [b_start for b_start, _ in breaks] + [end]
+    pieces: list[tuple[int, int]] = []
+    for left, right in zip(lefts, rights):
+        while right > left and text[right - 1] in " ,;":
+            right -= 1
+        if pieces and len(text[pieces[-1][0]:pieces[-1][1]].split()) < 4:
+            pieces[-1] = (pieces[-1][0], right)
+        else:
+            pieces.append((left, right))
+    if len(pieces) > 1 and len(text[pieces[-1][0]:pieces[-1][1]].split()) < 4:
+        last = pieces.pop()
+        pieces[-1] = (pieces[-1][0], last[1])
+    return pieces
+
+
+def _present_perfect(article: Article, sentence_id: int, start: int, end: int) -> bool:
+    """Whether the clause has "has/have" followed closely by a past participle."""
+    parsed = parse(article)
+    spans, tags = parsed.tokens[sentence_id], parsed.tags(sentence_id, article.text)
+    inside = [(article.text[s:e].lower(), tag) for (s, e), tag in zip(spans, tags)
+              if start <= s < end]
+    return any(word in _HAVE and any(tag == "VBN" for _, tag in inside[i + 1:i + 4])
+               for i, (word, _) in enumerate(inside))
+
+
+def _event_interval(row, perfect: bool, published) -> tuple:
+    """Days an event covers: the timex's own span, widened by since/until/before/after."""
+    first, last = row.interval_start, row.interval_end
+    if pd.isna(first) and pd.isna(last) and row.type == "DURATION" and published is not None \
+            and perfect:
+        match = re.fullmatch(r"P(\d+)(Y|M|W|D)", row.value)
+        if match:
+            return pd.Timestamp(shift(published, -int(match[1]), match[2])), \
+                pd.Timestamp(published)
+    signal = row.signal
+    if signal == "since" and published is not None and not pd.isna(first):
+        return first, pd.Timestamp(published)
+    if signal == "until" and not pd.isna(last):
+        start = pd.Timestamp(published) if published is not None else first
+        return min(start, first) if not pd.isna(first) else start, last
+    if signal == "before" and not pd.isna(first):
+        return pd.NaT, first - pd.Timedelta(days=1)
+    if signal == "after" and not pd.isna(last):
+        return last + pd.Timedelta(days=1), pd.NaT
+    return first, last
+
+
+def _reporting_claim(table: pd.DataFrame, sentence_id: int, start: int, end: int,
+                     position: int) -> pd.Series | None:
+    """The claim whose content holds ``position`` (the innermost), else one overlapping the
+    event in the same sentence."""
+    if table.empty:
+        return None
+    inside = table[(table["content_start"] <= position) & (position < table["content_end"])]
+    if len(inside):
+        return inside.loc[(inside["content_end"] - inside["content_start"]).idxmin()]
+    overlap = (table[["content_end"]].clip(upper=end).to_numpy().ravel()
+               - table[["content_start"]].clip(lower=start).to_numpy().ravel())
+    same = table[(table["sentence_id"] == sentence_id) & (overlap > 0)]
+    if len(same):
+        return same.iloc[0]
+    return None
+
+
+def _subject_nouns(article: Article, sentence_id: int) -> set[str]:
+    """Lower-cased nouns before the first past-tense verb of a sentence (its subject)."""
+    parsed = parse(article)
+    spans, tags = parsed.tokens[sentence_id], parsed.tags(sentence_id, article.text)
+    nouns = set()
+    for (start, end), tag in zip(spans, tags):
+        if tag == "VBD":
+            return nouns
+        if tag.startswith("NN"):
+            nouns.add(article.text[start:end].lower().rstrip("s"))
+    return set()
+
+
+def _carries_on(article: Article, sentence_id: int) -> bool:
+    """Whether a sentence continues the story of the sentence before it (see module doc)."""
+    if sentence_id == 0:
+        return False
+    start = parse(article).sentences[sentence_id][1]
+    if tense(_context(article), sentence_id, start) == "future":
+        return False
+    return bool(_subject_nouns(article, sentence_id) & _subject_nouns(article, sentence_id - 1))
+
+
+def _context(article: Article) -> Context:
+    return Context(text=article.text, anchor=article.published, parsed=parse(article))
+
+
+def timeline(article: Article | str) -> pd.DataFrame:
+    """The events of ``article`` in time order, each with its clause, dates and reporter.
+
+    Columns:
+        See :data:`TIMELINE_COLUMNS`: event_id, kind, sentence_id, start, end, text,
+        timex_id, timex_text, value, interval_start, interval_end, precision, ambiguous,
+        claim_id, source_text, source_id, anchored_by.
+
+    Example:
+        >>> from storyline import read_article
+        >>> article = read_article("Talks have run since late 2022. The U.S. acted today.",
+        ...                        published="2024-10-25")
+        >>> timeline(article)[["text", "interval_start", "interval_end"]]
+                                      text interval_start interval_end
+        0  Talks have run since late 2022.     2022-09-01   2024-10-25
+        1            The U.S. acted today.     2024-10-25   2024-10-25
+        2                                      2024-10-25   2024-10-25
+    """
+    article = as_article(article)
+    text, published = article.text, article.published
+    found = timexes(article)
+    reported = claims(article)
+    sentences = parse(article).sentences
+    events: list[dict] = []
+    dated_sentences: dict[int, dict] = {}
+    for sentence_id, (_, s_start, s_end) in enumerate(sentences):
+        rows = found[(found["sentence_id"] == sentence_id) & (found["type"] != "SET")
+                     & ~found["value"].isin(_UNPLACED)]
+        clauses = _clauses(text, s_start, s_end)
+        for c_start, c_end in clauses:
+            in_clause = rows[(rows["start"] >= c_start) & (rows["end"] <= c_end)]
+            exact = in_clause[in_clause["value"] != "PRESENT_REF"]
+            for row in (exact if len(exact) else in_clause).itertuples():
+                perfect = row.type == "DURATION" and _present_perfect(article, sentence_id,
+                                                                      c_start, c_end)
+                first, last = _event_interval(row, perfect, published)
+                if pd.isna(first) and pd.isna(last):
+                    continue
+                event = {"kind": "event", "sentence_id": sentence_id, "start": c_start,
+                         "end": c_end, "timex_id": row.timex_id, "timex_text": row.text,
+                         "value": row.value, "interval_start": first, "interval_end": last,
+                         "precision": row.precision, "ambiguous": row.ambiguous,
+                         "anchored_by": "timex", "position": row.start}
+                events.append(event)
+                dated_sentences[sentence_id] = event
+        if sentence_id not in dated_sentences and not len(found[found["sentence_id"] ==
+                                                                 sentence_id]):
+            before = dated_sentences.get(sentence_id - 1)
+            if before and before["anchored_by"] == "timex" and \
+                    before["start"] == sentences[sentence_id - 1][1] and \
+                    _carries_on(article, sentence_id):
+                events.append({**before, "sentence_id": sentence_id, "start": s_start,
+                               "end": s_end, "anchored_by": "previous sentence",
+                               "position": s_start})
+    for event in events:
+        claim = _reporting_claim(reported, event["sentence_id"], event["start"], event["end"],
+                                 event.pop("position"))
+        event["text"] = text[event["start"]:event["end"]]
+        event["claim_id"] = claim["claim_id"] if claim is not None else pd.NA
+        event["source_text"] = claim["source_text"] if claim is not None else ""
+        event["source_id"] = claim.get("source_id", pd.NA) if claim is not None else pd.NA
+    events.sort(key=lambda e: (_key(e["interval_start"], e["interval_end"]),
+                               _key(e["interval_end"], e["interval_start"]), e["start"]))
+    if published is not None:
+        day = pd.Timestamp(published)
+        events.append({"kind": "publication", "sentence_id": -1, "start": -1, "end": -1,
+                       "text": "", "timex_id": pd.NA, "timex_text": "",
+                       "value": published.isoformat(), "interval_start": day,
+                       "interval_end": day, "precision": "day", "ambiguous": False,
+                       "claim_id": pd.NA, "source_text": "", "source_id": pd.NA,
+                       "anchored_by": "publication"})
+    for event_id, event in enumerate(events):
+        event["event_id"] = event_id
+    return make_table(events, TIMELINE_COLUMNS)
+
+
+def _key(value, fallback) -> pd.Timestamp:
+    return value if not pd.isna(value) else fallback
