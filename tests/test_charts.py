@@ -139,6 +139,15 @@ def test_attribution_chain_draws_relays_left_to_right_and_denials_in_red():
     assert len(red) == 1
 
 
+def test_attribution_chain_with_only_direct_quotes_draws_them_all():
+    direct = pd.DataFrame({"from_name": list("ABCDE"), "from_type": ["person"] * 5,
+                           "to_name": ["this article"] * 5, "to_type": ["article"] * 5,
+                           "relation": ["cites"] * 5})
+    ax = plot_attribution_chain(direct)
+    names = {text.get_text() for text in ax.texts if text.get_text()}
+    assert names == {"A", "B", "C", "D", "E", "this article"}
+
+
 def test_attribution_chain_of_the_example_when_sourcing_is_available(example):
     if "attribution_edges" not in TABLES:
         pytest.skip("storyline.sourcing has not landed yet")

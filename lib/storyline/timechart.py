@@ -167,8 +167,8 @@ def plot_timeline(table: pd.DataFrame, *, sources: pd.DataFrame | None = None,
         ...     "interval_start": pd.to_datetime(["1998-01-01", "2024-10-25"]),
         ...     "interval_end": pd.to_datetime(["1998-12-31", "2024-10-25"])})
         >>> ax = plot_timeline(events)
-        >>> [text.get_text() for text in ax.texts]
-        ['26 years\nskipped', 'published 25 Oct 2024']
+        >>> ax.get_xscale(), ax.texts[-1].get_text()
+        ('function', 'published 25 Oct 2024')
     """
     if ax is None:
         rows = int((table["kind"] != "publication").sum()) if len(table) else 0
