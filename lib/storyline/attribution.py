@@ -125,12 +125,42 @@ def source_before(sentence: Sentence, k: int, *, trailing: bool = False) -> tupl
         found = _noun_phrase_back(sentence, end)
     if found is None:
         return None
+    found = _refine_with_tags(sentence, found, k)
+    if found is None:
+        return None
     if trailing:
         first = found[0]
         if first == 0 or not (words[first - 1] in (",", "―", "—", "–", "--", ";")
                               or words[first - 1] in CLOSERS):
             return None
     return _strip_parenthetical(sentence, found)
+
+
+def _refine_with_tags(sentence: Sentence, found: tuple[int, int],
+                      k: int) -> tuple[int, int] | None:
+    """Correct a walked-back source with part-of-speech tags: a finite verb inside it means
+    it is a clause ("Trump unleashed tweets saying": the subject is the source; "left many
+    nations feeling": the object is), and "and" before it may join a longer subject ("The
+    family, protesters and civic leaders have demanded")."""
+    if not sentence.tags:
+        return found
+    first, last = found
+    verbs = [m for m in range(first, last) if sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP",
+                                                                        "MD")]
+    if verbs:
+        if sentence.tag(k) == "VBG" and sentence.words[k - 1] != ",":
+            head = subject(sentence, verbs[0])
+            if head is not None and head[0] >= first:
+                return head
+        rest = verbs[-1] + 1
+        while rest < last and sentence.tag(rest) in ("RB", "IN", "TO"):
+            rest += 1
+        return (rest, last) if rest < last else None
+    if first >= 2 and sentence.lowered[first - 1] == "and":
+        head = subject(sentence, last)
+        if head is not None and head[0] < first and head[1] == last:
+            return head
+    return found
 
 
 def shared_subject(sentence: Sentence, k: int) -> tuple[int, int] | None:
@@ -144,6 +174,8 @@ def shared_subject(sentence: Sentence, k: int) -> tuple[int, int] | None:
     participle = words[k].lower().endswith("ing") and end > 0 and words[end - 1] == ","
     if end == 0 or not (lowered[end - 1] in ("and", "but") or participle):
         return None
+    if sentence.tags:
+        return subject(sentence, end)
     first = 1 if lowered[0] in ("but", "and", "yet", "still") else 0
     if first < len(words) and lowered[first] in PRONOUNS:
         return (first, first + 1)
@@ -151,6 +183,35 @@ def shared_subject(sentence: Sentence, k: int) -> tuple[int, int] | None:
     while last < end and _capital(words[last]) and last - first < 6:
         last += 1
     return (first, last) if last > first and _capital(words[last - 1]) else None
+
+
+NOUN_PHRASE_TAGS = {"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD",
+                    "POS", "PRP", "VBN", "FW"}
+INTRODUCTORY_TAGS = {"IN", "RB", "RBR", "WRB", "CC", "VBG", "VBN", "TO", "JJ", "DT", "CD"}
+
+
+def subject(sentence: Sentence, end: int) -> tuple[int, int] | None:
+    """The noun phrase that opens the sentence's main clause, by part-of-speech tags: "On
+    Thursday, the former first lady and U.S. senator said" -> "the former first lady and
+    U.S. senator"; an introductory phrase up to a comma is skipped."""
+    words = sentence.words
+    first = 0
+    while first < end and sentence.lowered[first] in ("but", "and", "yet", "still", "so"):
+        first += 1
+    comma = next((m for m in range(first, end) if words[m] == ","), None)
+    if comma is not None and sentence.tag(first) in INTRODUCTORY_TAGS and not any(
+            sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP", "MD") for m in range(first, comma)):
+        first = comma + 1
+    last = first
+    while last < end and (sentence.tag(last) in NOUN_PHRASE_TAGS or (
+            sentence.lowered[last] in ("and", "&", "of") and last > first)):
+        last += 1
+    while last > first and (sentence.lowered[last - 1] in ("and", "&", "of") or
+                            sentence.tag(last - 1) in ("DT", "POS", "VBN")):
+        last -= 1
+    if last == first or sentence.tag(last - 1)[:2] not in ("NN", "PR", "CD"):
+        return None
+    return (first, last)
 
 
 def _noun_phrase_back(sentence: Sentence, end: int) -> tuple[int, int] | None:
@@ -184,7 +245,7 @@ def _appositive(sentence: Sentence, comma: int) -> tuple[int, int] | None:
     """"NAME, DESCRIPTION," before a cue: the name and its description, without the comma."""
     words, lowered = sentence.words, sentence.lowered
     previous = comma - 1
-    while previous > 0 and words[previous] != "," and comma - previous < 16:
+    while previous > 0 and words[previous] != "," and comma - previous < 25:
         if lowered[previous] in ("said", "says", "told") or words[previous] in QUOTE_MARKS:
             return None
         previous -= 1
@@ -197,7 +258,7 @@ def _appositive(sentence: Sentence, comma: int) -> tuple[int, int] | None:
             "the", "a", "an", "another", "his", "her", "its", "their"):
         return None
     if PARTICIPLE_END.match(words[previous + 1]) or lowered[previous + 1] in ADJUNCT_START | {
-            "through", "under", "speaking", "who", "which", "however", "meanwhile"}:
+            "through", "under", "speaking", "however", "meanwhile"}:
         return name  # "Trump, speaking in Ohio, said": an aside, not part of the source
     return (name[0], comma)
 
@@ -221,6 +282,16 @@ def right_content_start(sentence: Sentence, after: int, *, needs: str) -> int | 
     """
     words, lowered = sentence.words, sentence.lowered
     n = len(words)
+    if needs == "to":  # "declined to comment", "wants his party to win"
+        i = after
+        while i < n and lowered[i] in TIME_WORDS:
+            i += 1
+        for m in range(i, min(n, i + 6)):
+            if lowered[m] == "to":
+                return i if m + 1 < n and words[m + 1][:1].isalpha() else None
+            if lowered[m] in BOUNDARY or not words[m][:1].isalnum():
+                break
+        return None
     i = _skip_adjuncts(sentence, after)
     if i >= n or words[i] in (".", "!", "?", ")"):
         return None
@@ -242,6 +313,8 @@ def _skip_adjuncts(sentence: Sentence, i: int) -> int:
         if lowered[i] in TIME_WORDS:
             i += 1
             continue
+        if lowered[i] == "to" and i + 1 < n and sentence.tag(i + 1) == "VB":
+            break  # "vowed to fight": the infinitive is the content
         if lowered[i] in ADJUNCT_START:
             stop = next((m for m in range(i + 1, min(n, i + 16))
                          if lowered[m] in (",", "that", ":", ".") or sentence.opens(m)), None)
@@ -274,10 +347,40 @@ def content_after(sentence: Sentence, after: int, quotes: list[Quote], *,
         return strip_final(text, (following, len(text) if line_end < 0 else line_end))
     content_start = sentence.tokens[start][0]
     end = sentence.end
+    if needs in ("to", "object"):
+        end = sentence.tokens[clause_end(sentence, start) - 1][1]
     for quote in quotes:
         if content_start <= quote.start < end < quote.end:
             end = quote.end
     return strip_final(text, (content_start, end))
+
+
+CLAUSE_AFTER_COMMA = {"who", "which", "while", "whereas", "according", "but", "and", "as",
+                      "before", "after", "saying", "adding", "although", "though", "even"}
+CLAUSE_STARTS = {"because", "while", "although", "though", "since", "after", "before", "when",
+                 "whereas", "unless", "until", "despite", "even", ";", "—", "―", "--", ":"}
+
+
+def clause_end(sentence: Sentence, start: int) -> int:
+    """Token index where the clause that starts at ``start`` ends: the object of "endorsed"
+    or "declined to" stops at "..., who", "because ...", "and said ..." (a new verb)."""
+    words, lowered = sentence.words, sentence.lowered
+    n = len(words)
+    for k in range(start + 1, n):
+        if sentence.in_quote(k):
+            continue
+        low = lowered[k]
+        if low in CLAUSE_STARTS:
+            return k
+        if words[k] == "," and k + 1 < n and (lowered[k + 1] in CLAUSE_AFTER_COMMA or
+                                              PARTICIPLE_END.match(words[k + 1])):
+            return k
+        if low in ("and", "but") and k + 1 < n and sentence.tag(k + 1)[:3] in ("VBD", "VBZ",
+                                                                             "VBP", "MD"):
+            return k
+    while n > start + 1 and not words[n - 1][:1].isalnum() and words[n - 1] not in CLOSERS:
+        n -= 1
+    return n
 
 
 def content_before(sentence: Sentence, stop: int, quotes: list[Quote]) -> tuple[int, int] | None:
@@ -346,11 +449,12 @@ def inverted_source(sentence: Sentence, first: int, last: int) -> tuple[int, int
     if i >= n or not (_capital(words[i]) or lowered[i] in ("the", "a", "an", "one", "another")):
         return None
     j = i
-    while j < n and (words[j][:1].isalnum() or lowered[j] in ("'s", "’s")) and \
-            lowered[j] not in ADJUNCT_START | BOUNDARY and j - i < 10:
+    while j < n and (words[j][:1].isalnum() or lowered[j] in ("'s", "’s")) and j - i < 10 and (
+            lowered[j] not in ADJUNCT_START | BOUNDARY or (
+                lowered[j] == "of" and j + 1 < n and words[j + 1][:1].isupper())):
         j += 1
-    if j == i:
-        return None
+    if j == i or any(sentence.tag(k)[:3] in ("VBD", "VBZ", "VBP", "MD") for k in range(i, j)):
+        return None  # "..., said the union expected ...": a clause, not a name
     if j < n and words[j] == "(" and ")" in words[j:j + 10]:
         j = words.index(")", j) + 1
     if j < n and not (words[j] in (".", ",", "!", "?", ";", ":") or words[j] in CLOSERS or
@@ -358,7 +462,7 @@ def inverted_source(sentence: Sentence, first: int, last: int) -> tuple[int, int
         return None  # "..., insisted the plane was safe": a clause, not a name
     if j < n and words[j] == "," and j + 1 < n and (lowered[j + 1] in ("a", "an", "the") or
                                                    words[j + 1][:1].islower()) and \
-            not PARTICIPLE_END.match(words[j + 1]):
+            not PARTICIPLE_END.match(words[j + 1]) and lowered[j + 1] not in ADJUNCT_START:
         end = n
         while end > j and not words[end - 1][:1].isalnum():
             end -= 1

@@ -164,7 +164,7 @@ def _trim_contents(sentence: Sentence, found: list[_Claim]) -> None:
             between = text[claim.content[0]:left]
             trailing = other.pattern in ("according-to", "content-source-cue", "inverted")
             joined = re.search(r"(?:,\s*(?:and|but)|;)\s*$", between) or (
-                shared and re.search(r"\s(?:and|but)(?:\s+\w+ly)?\s*$", between))
+                shared and re.search(r"(?:\s(?:and|but)(?:\s+\w+ly)?|,)\s*$", between))
             if trailing or joined:
                 end = claim.content[0] + (joined.start() if joined else len(between))
                 claim.content = strip_final(text, (claim.content[0], end))
@@ -174,7 +174,17 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
     cue_span = sentence.span(cue.first, cue.last)
     recipient, after = recipient_after(sentence, cue.last) if cue.takes_recipient else (
         (-1, -1), cue.last)
-    inverted = inverted_source(sentence, cue.first, cue.last)
+    if cue.needs in ("to", "object"):  # "declined to comment", "endorsed Cruz": after only
+        source = source_before(sentence, cue.first) or shared_subject(sentence, cue.first)
+        if source is None or not has_right_content(sentence, after, needs=cue.needs):
+            return None
+        return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind,
+                      content_after(sentence, after, quotes, needs=cue.needs),
+                      "source-cue-content", sentence.span(*source), sentence.span(*recipient))
+    before = source_before(sentence, cue.first)
+    opening = before is not None and before[0] <= 1 and sentence.words[cue.first - 1] == "," \
+        and has_right_content(sentence, after, needs=cue.needs)  # "Smith, a spokesman, said"
+    inverted = None if opening else inverted_source(sentence, cue.first, cue.last)
     if inverted is not None:
         content = content_before(sentence, cue.first, quotes)
         if content is not None:
@@ -187,13 +197,15 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
             return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                           "content-source-cue", sentence.span(*quoted_before),
                           sentence.span(*recipient))
-    aside = source_before(sentence, cue.first)
+    aside = before
     content = as_clause(sentence, aside, after) if aside else None
     if content is not None:
         return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                       "as-clause", sentence.span(*aside), sentence.span(*recipient))
     if has_right_content(sentence, after, needs=cue.needs):
-        source = aside or shared_subject(sentence, cue.first)
+        participle = sentence.tag(cue.first) == "VBG" and sentence.words[cue.first - 1] == ","
+        source = (shared_subject(sentence, cue.first) or aside) if participle else (
+            aside or shared_subject(sentence, cue.first))
         if source is not None:
             content = content_after(sentence, after, quotes, needs=cue.needs)
             return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,

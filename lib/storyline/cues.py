@@ -109,7 +109,11 @@ def find_cues(words: list[str], tags: Sequence[str] = ()) -> list[Cue]:
     lowered = [w.lower() for w in words]
     cues: list[Cue] = []
     i = 0
+    heads = _heads()
     while i < len(words):
+        if lowered[i] not in heads:
+            i += 1
+            continue
         after_verb_cue = bool(cues) and cues[-1].last == i and cues[-1].pos == "verb"
         verb_tagged = i < len(tags) and tags[i].startswith("VB") and lowered[i - 1] not in (
             POSSESSIVES)
@@ -119,7 +123,8 @@ def find_cues(words: list[str], tags: Sequence[str] = ()) -> list[Cue]:
             i > 1 and lowered[i - 2] in ("the", "a", "an") and words[i - 1][:1].isupper()
             and lemma(lowered[i], group="noun") == lowered[i] and _known(lowered[i], "noun")))
         found = _match(lowered, i, "noun") if nominal else (
-            _match(lowered, i, "verb") or _match(lowered, i, "noun"))
+            (None if _noun_use(tags, i) else _match(lowered, i, "verb")) or
+            _match(lowered, i, "noun"))
         if found is None:
             i += 1
             continue
@@ -134,6 +139,38 @@ def find_cues(words: list[str], tags: Sequence[str] = ()) -> list[Cue]:
         cues.append(Cue(first, last, entry[0], entry[1], entry[2], entry[3], entry[4]))
         i = last
     return cues
+
+
+#: Tags before a word that make it a noun or adjective, not a verb ("the states", "his plan").
+NOUN_CONTEXT = {"DT", "JJ", "JJR", "JJS", "PRP$", "POS", "IN", "CD"}
+
+
+def _noun_use(tags: Sequence[str], i: int) -> bool:
+    """The tagger says word ``i`` is a name ("United States") or a noun after a determiner
+    ("a question") or a noun ("swing states"); other noun tags are not trusted ("the Times
+    reports" is tagged NNS)."""
+    if i >= len(tags):
+        return False
+    tag = tags[i]
+    return tag in ("NNP", "NNPS") or (tag[:2] in ("NN", "JJ") and i > 0 and
+                                       tags[i - 1] in NOUN_CONTEXT | {"NN", "NNS"})
+
+
+@functools.cache
+def _heads() -> frozenset[str]:
+    """Lower-cased words that can start a cue (every inflection the lemma rules undo)."""
+    forms = set()
+    heads = {head for _, head in _lexicon()}
+    for head in heads:
+        for suffix in ("", "s", "es", "d", "ed", "ing", "ies", "ied"):
+            forms.add(head + suffix)
+        if head.endswith("y"):
+            forms.update({head[:-1] + "ies", head[:-1] + "ied"})
+        if head.endswith("e"):
+            forms.update({head[:-1] + "ing", head + "d"})
+        forms.update({head + head[-1] + "ed", head + head[-1] + "ing"})
+    forms.update(word for word, base in IRREGULAR.items() if ("verb", base) in _lexicon())
+    return frozenset(w for w in forms if lemma(w) in heads or lemma(w, group="noun") in heads)
 
 
 def _passive(lowered: list[str], first: int, head: int, last: int) -> bool:

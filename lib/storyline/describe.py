@@ -44,6 +44,8 @@ ROLE_ADJECTIVES = {"former", "acting", "deputy", "senior", "then", "interim", "c
 QUALIFIERS = {"for", "of", "at", "in", "on", "from", "with", "within", "familiar", "close",
               "briefed", "who", "that", "speaking", "knowledgeable", "involved", "inside",
               "across", "to", "under", "representing"}
+TRAILING = {"all", "both", "also", "too", "finally", "then", "themselves", "himself", "herself",
+            "itself", "alone", "again", "once"}
 _TOKEN = re.compile(r"\w[\w.’'&-]*|[^\w\s]")
 
 
@@ -105,8 +107,37 @@ def _places() -> frozenset[str]:
 
 
 @functools.cache
+def _organisation_words() -> frozenset[str]:
+    return frozenset(read_lexicon("organisation_words")["word"])
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    return frozenset(word for word in word_list("words", "en") if word.islower())
+
+
+@functools.cache
 def _first_names() -> frozenset[str]:
     return word_list("names", "male.txt") | word_list("names", "female.txt")
+
+
+def gender(name: str) -> str:
+    """"male", "female" or "" (unknown, or a first name used for both) from NLTK's names.
+
+    Example:
+        >>> gender("Jane Doe"), gender("Ruth Okafor"), gender("Peskov")
+        ('female', 'female', '')
+    """
+    for word in name.split():
+        if word in _first_names():
+            male, female = word in _gendered("male"), word in _gendered("female")
+            return "" if male == female else ("male" if male else "female")
+    return ""
+
+
+@functools.cache
+def _gendered(which: str) -> frozenset[str]:
+    return word_list("names", f"{which}.txt")
 
 
 def _is_place(word: str) -> bool:
@@ -134,9 +165,14 @@ def _lexicon_name(name: str) -> tuple[str, str] | None:
 
 
 def _government_words(phrase: str) -> bool:
-    low = f" {phrase.lower()} "
-    return any(f" {word} " in low for word, kind in _source_words().items()
-               if kind == "government")
+    words = phrase.lower().split()
+    pairs = {" ".join(pair) for pair in zip(words, words[1:])}
+    return not _government_set().isdisjoint({*words, *pairs})
+
+
+@functools.cache
+def _government_set() -> frozenset[str]:
+    return frozenset(word for word, kind in _source_words().items() if kind == "government")
 
 
 def _outlet_inside(words: list[str]) -> str | None:
@@ -267,12 +303,20 @@ def _describe_core(words: list[str], people: Mapping[str, str]) -> Description:
     written = _join(words)
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
+    while len(words) > 1 and (words[-1].lower() in TRAILING or (
+            words[-1].endswith("ly") and words[-1].islower())):
+        words = words[:-1]  # "Robert Menendez all", "Gingrich cynically"
     if not words:
         return Description("other", written)
     phrase = _join(words)
     known = _lexicon_name(phrase)
     if known is not None:
         return Description(known[0], known[1], named=True)
+    head_words, rest = _head_split(words)
+    if _capitalised(head_words[-1]) and head_words[-1] in _organisation_words() and \
+            _source_words().get(head_words[-1].lower()) != "outlet":
+        # "The Republican National Committee", "Board on Professional Responsibility"
+        return Description("organisation", phrase, named=True)
     start, role, affiliation = _leading_titles(words)
     name_words = words[start:]
     lower = [i for i, w in enumerate(words) if not _capitalised(w)]
@@ -283,12 +327,13 @@ def _describe_core(words: list[str], people: Mapping[str, str]) -> Description:
         start = lower[-1] + 1
         role = [w for w in words[:start] if not _capitalised(w)]
         affiliation = words[:lower[0]]
+        titled, more_role, _ = _leading_titles(words[start:])  # "police Chief Chuck Jordan"
+        role, start = role + more_role, start + titled
         name_words = words[start:]
     if name_words and (role or start) and all(_capitalised(w) for w in name_words) and \
             _lexicon_name(" ".join(name_words)) is None:
         return Description("person", " ".join(name_words), " ".join(role),
                            " ".join(affiliation), named=True)
-    head_words, rest = _head_split(words)
     qualifier = " ".join(rest[1:]) if rest and rest[0].lower() in (
         "for", "of", "at", "in", "on", "from", "within", "inside") else ""
     head = head_words[-1].lower()
@@ -315,8 +360,10 @@ def _describe_core(words: list[str], people: Mapping[str, str]) -> Description:
     if _government_words(" ".join(head_words)) and any(_capitalised(w) for w in head_words):
         return Description("government", " ".join(head_words), "", qualifier, named=True)
     if not any(_capitalised(w) for w in head_words):
-        if role:  # "the president", "a spokesman"
-            return Description("person", written, " ".join(role), qualifier, head=head)
+        if role or _titles()[0].get(head) == "role":  # "the president", "the tax commissioner"
+            role = role or [w for w in head_words if w.islower()]
+            return Description("person", written, " ".join(role), qualifier or capitals,
+                               head=head)
         return Description("other", written, "", qualifier, head=head)
     if quantified:  # "two Democrats on the House Oversight Committee": a group, unnamed
         return Description("organisation", written, "", qualifier or capitals, head=head)
@@ -332,6 +379,8 @@ def _describe_name(words: list[str], qualifier: str, people: Mapping[str, str]) 
     if _capitalised(words[-1]) and words[-1].lower() in _source_words() and len(words) > 1:
         return Description(_source_words()[words[-1].lower()], name, "", qualifier, named=True)
     entity = people.get(name) or people.get(words[-1])
+    if entity == "GPE" and words[0] in _first_names() and not _is_place(name):
+        entity = "PERSON"  # "Warren said": a name before a town
     if entity == "PERSON":
         return Description("person", name, "", qualifier, named=True)
     if entity in ("ORGANIZATION", "OUTLET", "GPE"):
@@ -344,6 +393,9 @@ def _describe_name(words: list[str], qualifier: str, people: Mapping[str, str]) 
         return Description(known[0], name, "", qualifier or _join(words[:-1]), named=True)
     if words[-1].lower() in _source_words():
         return Description(_source_words()[words[-1].lower()], name, "", qualifier, named=True)
+    if len(words) == 1 and words[0].lower() in _common_words() and \
+            words[0] not in _first_names():
+        return Description("other", name, "", qualifier)  # "Recently", "Video"
     if words[0] in _first_names() or (1 <= len(words) <= 3 and all(
             w[:1].isupper() and not w.isupper() for w in words)):
         return Description("person", name, "", qualifier, named=True)

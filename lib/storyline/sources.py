@@ -33,7 +33,13 @@ import pandas as pd
 
 from storyline.articles import Article
 from storyline.claims import _claim_table
-from storyline.describe import PERSONAL_PRONOUNS, PRONOUNS, Description, describe_source
+from storyline.describe import (
+    PERSONAL_PRONOUNS,
+    PRONOUNS,
+    Description,
+    describe_source,
+    gender,
+)
 from storyline.entities import entities
 from storyline.tables import make_table
 from storyline.text import as_article
@@ -122,7 +128,8 @@ def _analysed(article: Article) -> tuple[pd.DataFrame, tuple[int | None, ...]]:
                            entity_frame.end.tolist(), entity_frame.type.tolist(),
                            entity_frame.text.tolist()))
     kinds = {text: kind for _, _, _, kind, text in entity_rows}
-    mentions = _mentions(claim_rows, kinds)
+    people = [(start, text) for _, start, _, kind, text in entity_rows if kind == "PERSON"]
+    mentions = _mentions(claim_rows, kinds, people)
     _key_people(mentions, entity_rows)
     for mention in mentions:
         if not mention.key:
@@ -142,13 +149,15 @@ def _analysed(article: Article) -> tuple[pd.DataFrame, tuple[int | None, ...]]:
     return make_table(rows, SOURCE_COLUMNS), ids
 
 
-def _mentions(claim_rows: list[dict], kinds: dict[str, str]) -> list[_Mention]:
+def _mentions(claim_rows: list[dict], kinds: dict[str, str],
+              people: list[tuple[int, str]]) -> list[_Mention]:
     found = []
     for row in claim_rows:
         if row["source_start"] >= 0:
             phrase = row["source_text"]
             if phrase.lower() in PRONOUNS:
-                described = _pronoun(phrase, row["source_resolved"], kinds)
+                described = _pronoun(phrase, row["source_start"], row["source_resolved"],
+                                     kinds, people)
             else:
                 described = describe_source(phrase, kinds)
             found.append(_Mention(row["source_start"], row["source_end"], phrase,
@@ -160,14 +169,26 @@ def _mentions(claim_rows: list[dict], kinds: dict[str, str]) -> list[_Mention]:
     return found
 
 
-def _pronoun(phrase: str, resolved: str, kinds: dict[str, str]) -> Description:
-    """What a pronoun source stands for, or an unnamed source of its own."""
-    if resolved and resolved.lower() != phrase.lower():
+def _pronoun(phrase: str, start: int, resolved: str, kinds: dict[str, str],
+             people: list[tuple[int, str]]) -> Description:
+    """What a pronoun source stands for: the claims table's ``source_resolved`` when it is a
+    fitting source, else for "he"/"she" the nearest person named before it whose first name
+    does not say otherwise, else an unnamed source of its own."""
+    low = phrase.lower()
+    personal = low in PERSONAL_PRONOUNS
+    if resolved and resolved.lower() != low:
         described = describe_source(resolved, kinds)
-        if described.source_type != "other" or described.named:
+        if (described.source_type == "person" and described.named) if personal else (
+                described.source_type != "other" or described.named):
             return described
-    kind = "person" if phrase.lower() in PERSONAL_PRONOUNS else "other"
-    return Description(kind, phrase, head=phrase.lower())
+    if personal:
+        wanted = "female" if low in ("she", "her") else "male" if low in ("he", "his", "him") \
+            else ""
+        before = [name for position, name in people if position < start and
+                  gender(name) in ("", wanted or gender(name))]
+        if before:
+            return describe_source(before[-1], kinds)
+    return Description("person" if personal else "other", phrase, head=low)
 
 
 def _key(described: Description, start: int) -> tuple:
