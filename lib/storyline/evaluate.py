@@ -1,4 +1,5 @@
-"""Score predicted claims against hand annotations in the PolNeAR JSONL shape.
+"""Score predicted claims against hand annotations in the PolNeAR JSONL shape (and, through
+:mod:`storyline.timeml`, time expressions against TimeML: ``read_timeml``, ``score_timexes``).
 
 Gold comes from :func:`read_polnear` (PolNeAR's ``polnear_dev.jsonl`` or our own
 ``data/gold/*.json``); predictions are :func:`storyline.claims.claims` tables. The metrics
@@ -32,6 +33,10 @@ from pathlib import Path
 import pandas as pd
 
 from storyline.tables import make_table
+
+# Time expressions are scored TempEval-3 style in their own module; offered here as well.
+from storyline.timeml import read_timeml as read_timeml  # noqa: E402
+from storyline.timeml import score_timexes as score_timexes  # noqa: E402
 
 GOLD_COLUMNS = {
     "doc": "string",

@@ -108,9 +108,12 @@ def _event_interval(row, perfect: bool, published) -> tuple:
     if pd.isna(first) and pd.isna(last) and row.type == "DURATION" and published is not None \
             and perfect:
         match = re.fullmatch(r"P(\d+)(Y|M|W|D)", row.value)
-        if match:
-            return pd.Timestamp(shift(published, -int(match[1]), match[2])), \
-                pd.Timestamp(published)
+        try:
+            if match:
+                return pd.Timestamp(shift(published, -int(match[1]), match[2])), \
+                    pd.Timestamp(published)
+        except ValueError:  # a span reaching beyond the calendar
+            return first, last
     signal = row.signal
     if signal == "since" and published is not None and not pd.isna(first):
         return first, pd.Timestamp(published)

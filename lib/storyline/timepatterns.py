@@ -208,11 +208,63 @@ def _false_friend_pattern() -> re.Pattern | None:
     return re.compile(rf"\b(?:{_alternation(phrases)})\b") if phrases else None
 
 
+_WORD_START = re.compile(r"(?<![\w'’-])['’]?\w[\w'-]*")
+#: What the first word of each pattern can be: "digit", a lexicon kind, or literal words.
+_OPENERS = {
+    "iso": ("digit",), "numeric": ("digit",), "year": ("digit", "fiscal"),
+    "month_day": ("weekday", "month"), "month_year": ("month",), "month": ("month",),
+    "day_month": ("digit", "weekday", "the"), "decade": ("digit", "the", "mid", "decades"),
+    "century": ("digit", "ordinal", "the"),
+    "quarter": ("digit", "ordinal", "the", "final", "last", "latest", "current", "most",
+                "year-earlier", "year-ago", "q1", "q2", "q3", "q4"),
+    "half": ("the", "first", "second"), "season": ("the", "relative", "season"),
+    "holiday": ("holiday",), "ago": ("digit", "number", "half"),
+    "relative": ("earlier", "later", "the", "relative"),
+    "span": ("the", "relative", "first", "final"), "duration": ("digit", "number", "half"),
+    "plural": ("unit", "the", "coming", "past", "recent"),
+    "weekday": ("weekday", "relative"), "pod": ("this", "last", "tomorrow", "yesterday",
+                                               "tonight"),
+    "deictic": ("deictic",), "clock": ("digit", "noon", "midnight"),
+    "set": ("set", "every", "each", "once", "twice", "per", "number", "digit"),
+}
+
+
+@functools.cache
+def _first_word_kinds() -> dict[str, set[str]]:
+    """Lexicon kinds of the phrases each word begins (lower-cased)."""
+    kinds: dict[str, set[str]] = {}
+    table = read_lexicon("temporal_words")
+    for word, kind in zip(table["word"], table["kind"]):
+        kinds.setdefault(word.lower().split()[0], set()).add(kind)
+    return kinds
+
+
+@functools.cache
+def _rules_for(word: str) -> tuple[int, ...]:
+    """Indexes of the patterns that may start with ``word`` (lower-cased)."""
+    if word[0].isdigit() or word[0] in "'’":
+        classes = {"digit"}
+    else:
+        head = re.split(r"[-'’]", word)[0]
+        stem = word.rstrip("s")
+        classes = {word, stem, head} | _first_word_kinds().get(word, set()) | \
+            _first_word_kinds().get(stem, set()) | _first_word_kinds().get(head, set())
+        if stem in words("unit") or word == "centuries":
+            classes.add("unit")
+    return tuple(i for i, (rule, _) in enumerate(_RULES)
+                 if classes.intersection(_OPENERS[rule]))
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every time expression in ``text``, as non-overlapping candidates in text order."""
     found = []
-    for priority, (rule, pattern) in enumerate(_compiled()):
-        for match in pattern.finditer(text):
+    compiled = _compiled()
+    for word in _WORD_START.finditer(text):
+        for priority in _rules_for(word.group().lower()):
+            rule, pattern = compiled[priority]
+            match = pattern.match(text, word.start())
+            if match is None:
+                continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             found.append((match.start(), match.end(), priority,
                           Candidate(match.start(), match.end(), match.group(), rule, groups)))

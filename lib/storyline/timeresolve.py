@@ -33,9 +33,6 @@ from storyline.timevalues import (
 Day = datetime.date
 _PLACEHOLDER = {"Y": "XXXX", "M": "XXXX-XX", "Q": "XXXX-QX", "W": "XXXX-WXX", "2W": "XXXX-WXX",
                 "WE": "XXXX-WXX-WE", "D": "XXXX-XX-XX", "DE": "XXX", "CE": "XX"}
-_FUTURE_WORDS = frozenset("will 'll shall would wo going scheduled expected due planned "
-                          "intends".split())
-_HAVE = frozenset("has have had 've 's 'd".split())
 
 
 @dataclass
@@ -62,25 +59,27 @@ class Resolved:
 
 
 def tense(context: Context, sentence_id: int, position: int) -> str:
-    """"past", "future", "present" or "" for the verb nearest ``position`` in its sentence."""
+    """"past", "future", "present" or "" from the verb nearest ``position`` in its sentence.
+
+    Reads words, not tags: auxiliaries and irregular past forms come from the lexicon's
+    ``tense`` rows, and a lower-case word in -ed is taken as a past tense. Tagging a whole
+    article would cost more than all the rest of finding time expressions.
+    """
     if context.parsed is None or sentence_id >= len(context.parsed.tokens):
         return ""
-    spans = context.parsed.tokens[sentence_id]
-    tags = context.parsed.tags(sentence_id, context.text)
-    verbs = [i for i, tag in enumerate(tags) if tag.startswith("VB") or tag == "MD"]
-    if not verbs:
-        return ""
-    nearest = min(verbs, key=lambda i: abs(spans[i][0] - position))
-    group = [context.text[s:e].lower() for s, e in spans[max(0, nearest - 3):nearest + 1]]
-    if any(word in _FUTURE_WORDS for word in group):
-        return "future"
-    tag = tags[nearest]
-    if tag == "VBD" or (tag == "VBN" and any(word in _HAVE or word in ("was", "were")
-                                             for word in group)):
-        return "past"
-    if "did" in group:
-        return "past"
-    return "present" if tag in ("VBZ", "VBP") else ""
+    text, spans = context.text, context.parsed.tokens[sentence_id]
+    known = words("tense")
+    for start, end in sorted(spans, key=lambda span: abs(span[0] - position))[:16]:
+        word = text[start:end].replace("’", "'")
+        if not word[:1].islower() or start <= position < end:
+            continue
+        if word in known:
+            if word == "going" and not text[end:end + 4].startswith(" to "):
+                continue
+            return known[word]
+        if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+            return "past"
+    return ""
 
 
 def _number(word: str) -> str:
@@ -217,13 +216,17 @@ def _ago(candidate: Candidate, context: Context, rows: list[dict], sentence_id: 
     reference = None
     if direction not in ("ago", "from now", "hence"):
         reference = _previous_reference(rows, sentence_id)
-    if reference is not None:
-        day = reference["interval_start"]
-        granularity = _granularity(reference["value"], unit)
-        return Resolved("DATE", unit_value(shift(day, count, unit), granularity), relative=True)
-    if context.anchor is None:
-        return Resolved("DATE", _PLACEHOLDER.get(unit, "XXXX"), relative=True)
-    return Resolved("DATE", unit_value(shift(context.anchor, count, unit), unit), relative=True)
+    try:
+        if reference is not None:
+            granularity = _granularity(reference["value"], unit)
+            day = shift(reference["interval_start"], count, unit)
+            return Resolved("DATE", unit_value(day, granularity), relative=True)
+        if context.anchor is None:
+            return Resolved("DATE", _PLACEHOLDER.get(unit, "XXXX"), relative=True)
+        return Resolved("DATE", unit_value(shift(context.anchor, count, unit), unit),
+                        relative=True)
+    except ValueError:  # beyond the calendar
+        return Resolved("DATE", "PAST_REF" if back else "FUTURE_REF", relative=True)
 
 
 def _granularity(value: str, unit: str) -> str:
@@ -256,12 +259,15 @@ def _duration(candidate: Candidate, context: Context) -> Resolved:
     if rel and amount != "X" and context.anchor is not None and not unit.startswith("T"):
         steps = int(float(amount))
         base = {"WE": "W", "2W": "W"}.get(unit, unit)
-        if rel in ("past", "last", "previous"):
-            resolved.interval = (shift(context.anchor, -steps, base), context.anchor)
-            resolved.relative = True
-        elif rel in ("next", "coming", "following"):
-            resolved.interval = (context.anchor, shift(context.anchor, steps, base))
-            resolved.relative = True
+        try:
+            if rel in ("past", "last", "previous"):
+                resolved.interval = (shift(context.anchor, -steps, base), context.anchor)
+                resolved.relative = True
+            elif rel in ("next", "coming", "following"):
+                resolved.interval = (context.anchor, shift(context.anchor, steps, base))
+                resolved.relative = True
+        except ValueError:  # "the last 5000 years" reaches before year 1
+            resolved.interval = None
     return resolved
 
 
