@@ -22,6 +22,7 @@ from storyline.charts import (
     save_figure,
 )
 from storyline.claims import claims
+from storyline.corpus import CorpusResult, analyze_corpus, read_corpus
 from storyline.entities import entities
 from storyline.report import write_report
 from storyline.sources import sources
@@ -32,6 +33,8 @@ from storyline.timexes import timexes
 
 __all__ = [
     "Article",
+    "CorpusResult",
+    "analyze_corpus",
     "article_from_text",
     "attribution_chains",
     "attribution_edges",
@@ -43,6 +46,7 @@ __all__ = [
     "plot_timeline",
     "read_article",
     "read_articles",
+    "read_corpus",
     "read_example",
     "save_figure",
     "sentences",

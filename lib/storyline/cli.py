@@ -4,6 +4,7 @@ Examples::
 
     storyline analyze data/articles/musk-putin-starlink.txt --format json
     storyline analyze my-story.txt --published 2024-10-25 --outlet "Daily Mail" --out reports/
+    storyline corpus articles.jsonl --out corpus/   # many articles into Parquet tables
     storyline setup        # fetch the NLTK data the kit needs (needs internet)
 
 Exit codes: 0 success, 1 when an article could not be analysed, 2 for a usage error.
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from storyline.analysis import analyze, to_json
 from storyline.articles import ArticleError, StorylineWarning, parse_published, read_article
+from storyline.corpus_cli import add_corpus_parser, run_corpus
 from storyline.report import REPORT_FORMATS, write_report
 from storyline.resources import MissingNLTKData
 
@@ -44,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze_cmd.add_argument("--out", type=Path, help="folder to write into (default: stdout "
                              "for json, reports/ for the others)")
 
+    add_corpus_parser(commands)
     commands.add_parser("setup", help="download the NLTK data the kit needs")
     return parser
 
@@ -102,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
 
             setup()
             return 0
+        if args.command == "corpus":
+            return run_corpus(args)
         return _analyze(args)
     except MissingNLTKData as error:
         print(f"storyline: error: {error}", file=sys.stderr)

@@ -1,0 +1,106 @@
+"""Where a corpus run's chunks are analysed: a local process pool, or a Dask cluster.
+
+Both take chunks in input order and hand each chunk's tables to ``sink.add`` in that order,
+so the two engines give identical tables. Only a few chunks per worker are in flight, so
+memory stays bounded however long the input is.
+
+Example:
+    >>> list(chunked(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+
+from storyline.chunks import start_worker
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+# ---------------------------------------------------------------- engines
+
+
+def run_local(chunks: Iterator[list], work: Callable, workers: int, sink) -> None:
+    """Chunks through a process pool, a few per worker in flight, results taken in order."""
+    if workers == 1:
+        start_worker()
+        for chunk in chunks:
+            sink.add(work(chunk), len(chunk))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(workers, mp_context=_clean_context(),
+                               initializer=start_worker)
+    try:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append((pool.submit(work, chunk), len(chunk)))
+            if len(pending) >= 3 * workers:
+                future, size = pending.popleft()
+                sink.add(future.result(), size)
+        while pending:
+            future, size = pending.popleft()
+            sink.add(future.result(), size)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _clean_context() -> multiprocessing.context.BaseContext:
+    """Workers started from a fresh process, never forked from this one: a fork copies the
+    locks other threads hold (a Dask client's, Arrow's), which can hang a worker forever."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["storyline.chunks"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def run_dask(chunks: Iterator[list], work: Callable, client, workers: int,
+              sink) -> None:
+    """Chunks as partitions of Dask bags, a window at a time so memory stays bounded."""
+    import dask.bag as db
+    from distributed import Client, LocalCluster
+
+    own = None
+    if client is None or isinstance(client, str):
+        if client is None:
+            own = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = own_client = Client(own if own else client)
+    else:
+        own_client = None
+    try:
+        client.run(start_worker)
+        window = 2 * max(1, len(client.scheduler_info()["workers"]))
+        pending: deque = deque()
+        for batch in chunked(chunks, window):
+            bag = db.from_sequence(batch, npartitions=len(batch)).map(work)
+            futures = client.compute(bag.to_delayed())
+            pending.append((futures, [len(chunk) for chunk in batch]))
+            if len(pending) > 1:
+                _take_window(pending.popleft(), sink)
+        while pending:
+            _take_window(pending.popleft(), sink)
+    finally:
+        if own_client is not None:
+            own_client.close()
+        if own is not None:
+            own.close()
+
+
+def _take_window(window: tuple[list, list[int]], sink) -> None:
+    futures, sizes = window
+    for future, size in zip(futures, sizes):
+        [result] = future.result()
+        sink.add(result, size)
+        future.release()
+
+
