@@ -23,6 +23,7 @@ from storyline.charts import (
 )
 from storyline.claims import claims
 from storyline.corpus import CorpusResult, analyze_corpus, read_corpus
+from storyline.corroborate import claim_groups, corroborate, merge_timelines, recurring_sources
 from storyline.entities import entities
 from storyline.report import write_report
 from storyline.sources import sources
@@ -38,8 +39,11 @@ __all__ = [
     "article_from_text",
     "attribution_chains",
     "attribution_edges",
+    "claim_groups",
     "claims",
+    "corroborate",
     "entities",
+    "merge_timelines",
     "plot_attribution_chain",
     "plot_entities",
     "plot_sources",
@@ -48,6 +52,7 @@ __all__ = [
     "read_articles",
     "read_corpus",
     "read_example",
+    "recurring_sources",
     "save_figure",
     "sentences",
     "sources",

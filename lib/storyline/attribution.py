@@ -196,6 +196,9 @@ def subject(sentence: Sentence, end: int) -> tuple[int, int] | None:
     U.S. senator"; an introductory phrase up to a comma is skipped."""
     words = sentence.words
     first = 0
+    while first < end and (sentence.in_quote(first) or words[first] in QUOTE_MARKS or
+                           words[first] == "," and first > 0):
+        first += 1  # '"We can't afford it," Trump said, adding ...': after the quotation
     while first < end and sentence.lowered[first] in ("but", "and", "yet", "still", "so"):
         first += 1
     comma = next((m for m in range(first, end) if words[m] == ","), None)
@@ -436,12 +439,15 @@ def as_clause(sentence: Sentence, source: tuple[int, int], after: int) -> tuple[
     return strip_final(sentence.text, sentence.span(0, len(words)))
 
 
-def inverted_source(sentence: Sentence, first: int, last: int) -> tuple[int, int] | None:
+def inverted_source(sentence: Sentence, first: int, last: int, *,
+                    opening: bool = False) -> tuple[int, int] | None:
     """"..., said Peskov." and "'...,' said Dmitry Peskov, the Kremlin spokesman.": the name
-    after the cue, when a comma or closing quotation comes before the cue."""
+    after the cue, when a comma or closing quotation comes before the cue (or, with
+    ``opening``, when the cue opens a sentence that follows a quotation)."""
     words, lowered = sentence.words, sentence.lowered
     n = len(words)
-    if first == 0 or not (words[first - 1] == "," or words[first - 1] in CLOSERS):
+    if not opening and (first == 0 or not (words[first - 1] == "," or
+                                           words[first - 1] in CLOSERS)):
         return None
     i = last
     while i < n and lowered[i] in TIME_WORDS:

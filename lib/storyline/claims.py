@@ -108,7 +108,7 @@ quotation that never closes. ``pattern`` names the rule that found the row and
 
 CONFIDENCE = {"source-cue-content": 0.85, "content-source-cue": 0.8, "inverted": 0.85,
               "according-to": 0.85, "as-clause": 0.75, "colon": 0.7, "dash": 0.6, "nominal": 0.6,
-              "passive": 0.6, "impersonal": 0.6, "adverb": 0.5, "headline-colon": 0.5}
+              "passive": 0.6, "impersonal": 0.6, "adverb": 0.5}
 
 
 @dataclass
@@ -127,8 +127,9 @@ class _Claim:
 @functools.cache
 def _unattributed() -> dict[str, frozenset[str]]:
     table = read_lexicon("unattributed_cues")
-    return {form: frozenset(table.loc[table.form == form, "word"].str.lower())
-            for form in ("passive", "impersonal", "adverb")}
+    forms = {form: frozenset(table.loc[table.form == form, "word"].str.lower())
+             for form in ("passive", "impersonal", "adverb")}
+    return {**forms, "any": frozenset().union(*forms.values())}
 
 
 def _sentence_claims(sentence: Sentence, quotes: list[Quote]) -> list[_Claim]:
@@ -211,6 +212,15 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
             return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                           "source-cue-content", sentence.span(*source),
                           sentence.span(*recipient))
+    previous = _quote_just_before(sentence, quotes)
+    if previous is not None:  # '"Why now?" | Clinton said.' split after the question mark
+        name = (before if before is not None and before[0] == 0 else None) or (
+            inverted_source(sentence, cue.first, cue.last, opening=True)
+            if cue.first == 0 else None)
+        if name is not None and not has_right_content(sentence, after, needs=cue.needs):
+            return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind,
+                          (previous.start, previous.end), "content-source-cue",
+                          sentence.span(*name), sentence.span(*recipient))
     source_tokens = source_before(sentence, cue.first, trailing=True)
     if source_tokens is None:
         return None
@@ -220,6 +230,15 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
     content = (content[0], middle_content_end(sentence, after, content[1]))
     return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                   "content-source-cue", sentence.span(*source_tokens), sentence.span(*recipient))
+
+
+def _quote_just_before(sentence: Sentence, quotes: list[Quote]) -> Quote | None:
+    """A quotation ending just before this sentence, in the same paragraph."""
+    for quote in quotes:
+        if quote.end <= sentence.start and quote.balanced and \
+                not sentence.text[quote.end:sentence.start].strip(" \t\u00a0"):
+            return quote
+    return None
 
 
 def _phrase_claim(sentence: Sentence, cue: Cue) -> _Claim | None:
@@ -277,7 +296,7 @@ def _unattributed_claims(sentence: Sentence, quotes: list[Quote],
     claims_here: list[_Claim] = []
     covered = [c.content for c in found]
     for i, word in enumerate(words):
-        if any(s <= sentence.tokens[i][0] < e for s, e in covered):
+        if word not in lexicon["any"] or any(s <= sentence.tokens[i][0] < e for s, e in covered):
             continue
         if word in lexicon["adverb"] and not sentence.in_quote(i):
             start = 1 if words[0] in ("but", "and", "yet", "so") else 0
@@ -321,6 +340,32 @@ def _quote_claims(sentences: list[Sentence], text: str, quotes: list[Quote],
                                 if s.start <= quote.start < s.end), 0)
             extra.append(_Claim(sentence_id, cue, "―", "assert", (quote.start, quote.end),
                                 "dash", source))
+    return extra
+
+
+_SPEAKER = re.compile(r"[\"“'‘]?((?:[A-Z][\w.’'-]*)(?:[ \u00a0][A-Z][\w.’'-]*){0,3}):[ \u00a0]+"
+                      r"(?=[\"“‘'A-Z0-9])")
+_NOT_SPEAKERS = {"update", "updated", "watch", "related", "photo", "photos", "video", "note",
+                 "editor", "source", "sources", "read", "more", "see", "also", "q", "a",
+                 "correction", "clarification", "disclosure", "advertisement", "transcript"}
+
+
+def _speaker_claims(text: str, paragraphs: list[tuple[int, int, int]],
+                    found: list[_Claim]) -> list[_Claim]:
+    """A paragraph or headline that opens with a name and a colon: "Pence: Flowers won't be
+    at the debate", transcripts ("WALLACE: Let's start ..."). The name is the source, the
+    colon the cue and the rest of the paragraph the content."""
+    extra = []
+    for sentence_id, start, end in paragraphs:
+        match = _SPEAKER.match(text, start, end)
+        if match is None or set(match.group(1).lower().replace(".", " ").split()) & \
+                _NOT_SPEAKERS or any(start <= c.cue[0] < match.end() for c in found):
+            continue
+        content = strip_final(text, (match.end(), end))
+        if content[1] - content[0] < 10:
+            continue
+        extra.append(_Claim(sentence_id, (match.end(1), match.end(1) + 1), ":", "assert",
+                            content, "colon", match.span(1)))
     return extra
 
 
@@ -409,6 +454,11 @@ def _claim_table(article: Article) -> pd.DataFrame:
     for sentence in sentences:
         found += _sentence_claims(sentence, quotes)
     found += _quote_claims(sentences, text, quotes, found)
+    paragraphs: dict[int, tuple[int, int, int]] = {}
+    for sentence_id, (paragraph_id, start, end) in enumerate(parsed.sentences):
+        first = paragraphs.setdefault(paragraph_id, (sentence_id, start, end))
+        paragraphs[paragraph_id] = (first[0], first[1], end)
+    found += _speaker_claims(text, list(paragraphs.values()), found)
     found.sort(key=lambda c: (c.cue[0], c.content[0]))
     _extend_quoted(found, quotes, text)
     rows = [_row(i, claim, text, quotes) for i, claim in enumerate(found)]

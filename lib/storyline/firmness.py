@@ -94,6 +94,11 @@ def judge_firmness(rows: list[dict], text: str) -> None:
                 "answers_claim_id")
 
 
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
 def _head(name: str) -> str:
     words = [w for w in re.findall(r"[\w’'.-]+", name) if w[:1].isupper()]
     return words[-1] if words else ""
@@ -104,7 +109,7 @@ def _named_in(row: dict, earlier: list[dict]) -> list[int]:
     head = _head(row["source_resolved"] or row["source_text"])
     if not head:
         return []
-    named = re.compile(rf"\b{re.escape(head)}\b")
+    named = _word_pattern(head)
     return [e["claim_id"] for e in earlier if head in e["content"] and named.search(e["content"])
             and _head(e["source_resolved"] or e["source_text"]) != head]
 
@@ -117,7 +122,7 @@ def _answered(row: dict, earlier: list[dict], about_me: list[int]) -> int | None
             continue
         score = len(words & _words(other["content"])) * 0.5
         head = _head(other["source_resolved"] or other["source_text"])
-        if head and re.search(rf"\b{re.escape(head)}\b", row["content"]):
+        if head and head in row["content"] and _word_pattern(head).search(row["content"]):
             score += 3
         if other["claim_id"] in about_me:
             score += 2

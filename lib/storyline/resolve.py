@@ -85,7 +85,8 @@ def _resolve(source: str, start: int, text: str, mentions: list[tuple[int, str]]
     low = source.lower()
     before = [name for position, name in mentions if position < start]
     if low in RELATIVE:
-        head = re.search(r"([\w’'.-]+(?:[ \u00a0][\w’'.-]+){0,5})\s*,\s*$", text[:start])
+        head = re.search(r"([\w’'.-]+(?:[ \u00a0][\w’'.-]+){0,5})\s*,\s*$",
+                         text[max(0, start - 300):start])
         if head is None:
             return source
         phrase = re.split(r"\b(?:from|by|of|among|with|including)\s+", head.group(1))[-1]

@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -28,10 +29,16 @@ def make_table(rows: Iterable[Mapping], columns: Mapping[str, str]) -> pd.DataFr
     for name, dtype in columns.items():
         values = [row.get(name) for row in rows]
         try:
-            data[name] = pd.array(values, dtype=dtype)
+            data[name] = pd.array(values, dtype=_dtype(dtype))
         except (TypeError, ValueError):
             data[name] = pd.Series(values, dtype=object).astype(dtype)
-    return pd.DataFrame(data, columns=list(columns))
+    return pd.DataFrame(data, columns=list(columns), copy=False)
+
+
+@functools.lru_cache(maxsize=256)
+def _dtype(name: str):
+    """The pandas dtype object a declared dtype name stands for (parsed once)."""
+    return pd.api.types.pandas_dtype(name)
 
 
 def check_table(frame: pd.DataFrame, columns: Mapping[str, str]) -> None:
