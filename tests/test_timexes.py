@@ -275,3 +275,35 @@ def test_example_article_expected_values(example):
 
 def test_analyze_includes_timexes(example):
     assert "timexes" in analyze(example)
+
+
+def test_months_with_last_next_and_edges():
+    assert found("Sales fell last November and will rise next March.") == [
+        ("last November", "DATE", "2023-11"), ("next March", "DATE", "2025-03")]
+    row = one("Talks will resume in mid-November.")
+    assert (row.text, row.value, row["mod"]) == ("mid-November", "2024-11", "MID")
+
+
+def test_clock_time_with_its_day():
+    assert found("The polls close at 9 p.m. Tuesday.", LATE_DECEMBER) == [
+        ("9 p.m. Tuesday", "TIME", "2024-12-31T21:00")]
+
+
+def test_amount_a_year_is_a_set():
+    assert found("The job pays $50,000 a year.") == [("a year", "SET", "P1Y")]
+
+
+def test_the_quarter_refers_to_the_quarter_named_before_or_the_last_one():
+    assert [v for _, _, v in found("Profit rose in the second quarter. Sales in the quarter "
+                                   "grew.")] == ["2024-Q2", "2024-Q2"]
+    assert one("Sales in the quarter grew.").value == "2024-Q3"
+
+
+def test_a_year_ago_beside_a_quarter_is_that_quarter_a_year_earlier():
+    assert found("Profit rose in the third quarter from $5 million a year ago.")[-1] == (
+        "a year ago", "DATE", "2023-Q3")
+
+
+def test_duration_before_an_event_keeps_the_signal_out():
+    assert found("He died 13 days after the bombing.") == [("13 days", "DURATION", "P13D")]
+    assert found("She had left two days before.") == [("two days before", "DATE", "2024-10-23")]

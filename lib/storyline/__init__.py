@@ -16,6 +16,7 @@ from storyline.articles import (
 )
 from storyline.claims import claims
 from storyline.corpus import CorpusResult, analyze_corpus, read_corpus
+from storyline.corroborate import claim_groups, corroborate, merge_timelines, recurring_sources
 from storyline.entities import entities
 from storyline.sources import sources
 from storyline.sourcing import attribution_chains, attribution_edges, sourcing_profile
@@ -30,12 +31,16 @@ __all__ = [
     "article_from_text",
     "attribution_chains",
     "attribution_edges",
+    "claim_groups",
     "claims",
+    "corroborate",
     "entities",
+    "merge_timelines",
     "read_article",
     "read_articles",
     "read_corpus",
     "read_example",
+    "recurring_sources",
     "sentences",
     "sources",
     "sourcing_profile",

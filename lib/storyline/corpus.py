@@ -49,6 +49,9 @@ from storyline.partitions import (
     write_partition,
 )
 
+#: A partition is written at least this often, so an interrupted run loses little work.
+FLUSH_SECONDS = 300
+
 
 @dataclass
 class CorpusResult:
@@ -178,6 +181,7 @@ class _Sink:
         self.analysed = self.failed = 0
         self.run = next_run(out) if out else 0
         self.sequence = 0
+        self.flushed_at = time.monotonic()
 
     def add(self, chunk: dict[str, pa.Table], n_items: int) -> None:
         chunk = self._unique_ids(chunk)
@@ -186,7 +190,8 @@ class _Sink:
         for name in self.names:
             self.kept[name].append(chunk[name])
         self.buffered += n_items
-        if self.out and self.buffered >= self.partition_size:
+        if self.out and (self.buffered >= self.partition_size
+                         or time.monotonic() - self.flushed_at > FLUSH_SECONDS):
             self.flush()
         self.progress.update(n_items)
         if self.failed:
@@ -227,6 +232,7 @@ class _Sink:
         self.kept = {t: [] for t in self.names}
         self.buffered = 0
         self.sequence += 1
+        self.flushed_at = time.monotonic()
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: frame_from_arrow(concat_arrow(parts)) for name, parts in self.kept.items()}

@@ -28,8 +28,17 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
 # ---------------------------------------------------------------- engines
 
 
+def _unless_empty(chunks: Iterator[list]) -> Iterator[list] | None:
+    """The chunks, or None when there are none (then no pool or cluster is started)."""
+    first = next(chunks, None)
+    return None if first is None else itertools.chain([first], chunks)
+
+
 def run_local(chunks: Iterator[list], work: Callable, workers: int, sink) -> None:
     """Chunks through a process pool, a few per worker in flight, results taken in order."""
+    chunks = _unless_empty(chunks)
+    if chunks is None:
+        return
     if workers == 1:
         start_worker()
         for chunk in chunks:
@@ -66,6 +75,9 @@ def _clean_context() -> multiprocessing.context.BaseContext:
 def run_dask(chunks: Iterator[list], work: Callable, client, workers: int,
               sink) -> None:
     """Chunks as partitions of Dask bags, a window at a time so memory stays bounded."""
+    chunks = _unless_empty(chunks)
+    if chunks is None:
+        return
     import dask.bag as db
     from distributed import Client, LocalCluster
 

@@ -77,33 +77,37 @@ _RULES = [
                   r"(?:,?\s+(?P<y>YEAR)\b)?"),
     ("day_month", r"(?:(?P<wd>WEEKDAY),?\s+)?(?:the\s+)?(?P<d>DAY)(?:\s+of)?\s+(?P<month>MONTH)"
                   r"(?:,?\s+(?P<y>YEAR)\b)?"),
-    ("month_year", r"(?P<month>MONTH),?\s+(?:of\s+)?(?P<y>YEAR)\b"),
-    ("month", r"(?P<month>MONTH)(?![\w-])"),
-    ("year", r"(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?(?P<y>\b1[0-9]\d\d|\b20\d\d)\b"
-             r"(?![-/%]\w|,\d)"),
+    ("month_year", r"(?:(?P<edge>mid|early|late)-)?(?P<month>MONTH),?\s+(?:of\s+)?"
+                   r"(?P<y>YEAR)\b"),
+    ("month", r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+|(?P<edge>mid|early|"
+              r"late)-)?(?P<month>MONTH)(?![\w-])"),
+    ("year", r"(?:(?P<fiscal>fiscal(?:\s+year)?)\s+|(?P<edge>mid|early|late)-)?"
+             r"(?P<y>\b1[0-9]\d\d|\b20\d\d)\b(?![-/%]\w|,\d)"),
     ("decade", r"(?:the\s+)?(?:(?P<mid>mid)-?)?(?:(?P<y>\d{3}0|'\d0)'?s|(?P<word>twenties|"
                r"thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
     ("century", r"(?:the\s+)?(?P<ord>ORD)\s+century"),
     ("quarter", r"(?:the\s+)?(?:(?P<ord>ORD|final|last|latest|current|most\s+recent|"
-                r"year-(?:earlier|ago))[\s-]+quarter|(?P<q>Q[1-4]))(?:\s+(?:of\s+)?(?P<y>YEAR))?"),
+                r"year-(?:earlier|ago))[\s-]+quarter|(?P<q>Q[1-4]))(?:\s+(?:of\s+)?(?P<y>YEAR))?"
+                r"|(?P<bare>the\s+quarter)\b"),
     ("half", r"(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<y>YEAR))?"),
     ("season", r"(?:the\s+)?(?:(?P<rel>REL)\s+)?(?P<season>SEASON)(?:\s+(?:of\s+)?(?P<y>YEAR))?"),
     ("holiday", r"(?P<holiday>HOLIDAY)(?:,?\s+(?P<y>YEAR))?"),
-    ("ago", r"(?P<num>NUM)\s+(?P<unit>UNITS)\s+(?P<dir>ago|earlier|before|later|after|"
-            r"from\s+now|hence)\b"),
+    ("ago", r"(?P<num>NUM)\s+(?P<unit>UNITS)\s+(?P<dir>ago|earlier|later|from\s+now|hence"
+            r"|(?:before|after)(?=\s*(?:[.,;:)]|$)))\b"),
     ("relative", r"(?:(?P<side>earlier|later)\s+)?(?:the\s+)?(?P<rel>REL)\s+(?:fiscal\s+)?"
                  r"(?P<unit>UNIT)\b"),
     ("span", r"(?:the\s+)?(?P<rel>past|last|next|coming|previous|first|final|following)\s+"
              r"(?P<num>NUM)\s+(?P<unit>UNITS)\b"),
-    ("duration", r"(?P<num>NUM)[\s-]+(?P<unit>UNITS)(?!-old)\b(?P<long>-long)?"),
-    ("plural", r"(?:(?P<recent>recent|(?:the\s+)?coming|(?:the\s+)?past)\s+)?"
-               r"(?P<unit>years|months|weeks|days|decades|hours)(?P<long>-long)?"),
+    ("duration", r"(?:the\s+(?=\S+\s+\w+s\b))?(?P<num>NUM)[\s-]+(?P<unit>UNITS)(?!-old)\b"
+                 r"(?P<long>-long)?"),
+    ("plural", r"(?P<unit>years|months|weeks|days|decades|hours)(?P<long>-long)?"),
     ("weekday", r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<wd>WEEKDAY)"
                 r"(?:\s+(?P<pod>POD))?"),
     ("pod", r"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>POD)|(?P<tonight>tonight)"),
     ("deictic", r"(?P<deictic>DEICTIC)"),
-    ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
-              r"(?:\s+(?P<zone>(?-i:[A-Z]{3}))\b)?|\b(?P<word>noon|midnight)\b"),
+    ("clock", r"(?:\b(?P<h>[01]?\d)(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+              r"(?:\s+(?P<zone>(?-i:[A-Z]{3}))\b)?|\b(?P<word>noon|midnight))"
+              r"(?:,?\s+(?:on\s+)?(?P<wd>WEEKDAY)|\s+(?P<day>today|yesterday|tomorrow))?"),
     ("set", r"(?P<freq>SETWORD)|(?:every|each)\s+(?:other\s+)?(?P<unit>UNIT|WEEKDAY|POD)"
             r"|(?P<num>once|twice|\w+\s+times)\s+a\s+(?P<unit2>UNIT)|per\s+(?P<unit3>UNIT)"),
 ]
@@ -159,6 +163,8 @@ def _plausible(candidate: Candidate, text: str) -> bool:
         if not month[0].isupper() or (len(month) <= 4 and month.lower() not in (
                 "may", "june", "july") and not month.endswith(".")):
             return False  # a bare "Mar" or "Jan" is a word or a name
+        if "rel" in groups or "edge" in groups:
+            return True
         if before[:1].isupper() and not _sentence_initial(text, candidate.start):
             return False  # "Theresa May", "Fredric March"
         if after[:1].isupper() and after.lower() not in words("month"):
@@ -192,6 +198,11 @@ def _plausible(candidate: Candidate, text: str) -> bool:
         return True
     if rule == "weekday":
         return groups["wd"][:1].isupper()
+    if rule == "plural":
+        return before.lower() in ("for", "over", "within", "in")
+    if rule == "set" and "freq" in groups:
+        return not (after[:1].islower() and after.isalpha() and after not in (
+            "and", "or", "to", "in", "at", "for", "since", "from", "by", "on", "with"))
     if rule == "duration":
         return not (groups["num"].lower() in ("a", "an") and before.lower() in ("per",))
     return True
@@ -211,8 +222,10 @@ def _false_friend_pattern() -> re.Pattern | None:
 _WORD_START = re.compile(r"(?<![\w'’-])['’]?\w[\w'-]*")
 #: What the first word of each pattern can be: "digit", a lexicon kind, or literal words.
 _OPENERS = {
-    "iso": ("digit",), "numeric": ("digit",), "year": ("digit", "fiscal"),
-    "month_day": ("weekday", "month"), "month_year": ("month",), "month": ("month",),
+    "iso": ("digit",), "numeric": ("digit",),
+    "year": ("digit", "fiscal", "mid", "early", "late"),
+    "month_day": ("weekday", "month"), "month_year": ("month", "mid", "early", "late"),
+    "month": ("month", "relative", "mid", "early", "late"),
     "day_month": ("digit", "weekday", "the"), "decade": ("digit", "the", "mid", "decades"),
     "century": ("digit", "ordinal", "the"),
     "quarter": ("digit", "ordinal", "the", "final", "last", "latest", "current", "most",
@@ -220,8 +233,9 @@ _OPENERS = {
     "half": ("the", "first", "second"), "season": ("the", "relative", "season"),
     "holiday": ("holiday",), "ago": ("digit", "number", "half"),
     "relative": ("earlier", "later", "the", "relative"),
-    "span": ("the", "relative", "first", "final"), "duration": ("digit", "number", "half"),
-    "plural": ("unit", "the", "coming", "past", "recent"),
+    "span": ("the", "relative", "first", "final"),
+    "duration": ("digit", "number", "half", "the"),
+    "plural": ("unit",),
     "weekday": ("weekday", "relative"), "pod": ("this", "last", "tomorrow", "yesterday",
                                                "tonight"),
     "deictic": ("deictic",), "clock": ("digit", "noon", "midnight"),

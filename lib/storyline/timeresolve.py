@@ -35,6 +35,10 @@ _PLACEHOLDER = {"Y": "XXXX", "M": "XXXX-XX", "Q": "XXXX-QX", "W": "XXXX-WXX", "2
                 "WE": "XXXX-WXX-WE", "D": "XXXX-XX-XX", "DE": "XXX", "CE": "XX"}
 
 
+_REL_DIRECTION = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}
+_EDGE = {"mid": "MID", "early": "START", "late": "END"}
+
+
 @dataclass
 class Context:
     """What resolution needs besides the match: the text, the anchor date and the parse."""
@@ -117,12 +121,17 @@ def _year(word: str, anchor: Day | None) -> int:
     return int(word)
 
 
-def _pick(candidates: list[Day], anchor: Day, direction: str) -> Day:
+def _pick(candidates: list[Day], anchor: Day, direction: str, *, days: bool = False) -> Day:
     """Of dates around the anchor: the last one (past), the next one (future) or the nearest
     before it within nine months, else the next (no tense)."""
     before = [d for d in candidates if d <= anchor]
     after = [d for d in candidates if d >= anchor]
     if direction == "past" and before:
+        # a verb read as past, but a day far back when the next one is close: tense words
+        # near the date often belong to another clause ("said it would close by Nov. 10")
+        if days and after and (anchor - max(before)).days > 200 and \
+                (min(after) - anchor).days <= 120:
+            return min(after)
         return max(before)
     if direction == "future" and after:
         return min(after)
@@ -140,7 +149,7 @@ def _month_year(month: int, day: int | None, anchor: Day, direction: str) -> int
             continue
     if day is None:
         anchor = Day(anchor.year, anchor.month, 1)
-    return _pick(options, anchor, direction).year
+    return _pick(options, anchor, direction, days=day is not None).year
 
 
 def _date_value(month: int, day: int | None, year: int | None, context: Context,
@@ -216,6 +225,10 @@ def _ago(candidate: Candidate, context: Context, rows: list[dict], sentence_id: 
     reference = None
     if direction not in ("ago", "from now", "hence"):
         reference = _previous_reference(rows, sentence_id)
+    elif unit == "Y":
+        # "profit rose in the third quarter from $5 a year ago": the same quarter a year back
+        reference = next((row for row in reversed(rows) if row["sentence_id"] == sentence_id
+                          and re.fullmatch(r"\d{4}-Q\d", row["value"])), None)
     try:
         if reference is not None:
             granularity = _granularity(reference["value"], unit)
@@ -324,6 +337,18 @@ def _season(candidate: Candidate, context: Context, direction: str) -> Resolved:
     return Resolved("DATE", f"{chosen[0].year:04d}-{code}", relative=True)
 
 
+def _same_quarter(rows: list[dict], sentence_id: int, context: Context) -> Resolved:
+    """"the quarter": the quarter named in the last three sentences, else the last one ended."""
+    for row in reversed(rows):
+        if row["sentence_id"] < sentence_id - 3:
+            break
+        if re.fullmatch(r"\d{4}-Q\d", row["value"]):
+            return Resolved("DATE", row["value"], relative=True)
+    if context.anchor is None:
+        return Resolved("DATE", "XXXX-QX", relative=True)
+    return Resolved("DATE", unit_value(shift(context.anchor, -1, "Q"), "Q"), relative=True)
+
+
 def _clock(candidate: Candidate, context: Context) -> Resolved:
     groups = candidate.groups
     if "word" in groups:
@@ -366,11 +391,20 @@ def normalise(candidate: Candidate, context: Context, sentence_id: int,
         return _date_value(_month(groups["month"]), day, year, context,
                            "" if year else direction())
     if rule == "month_year":
-        return Resolved("DATE", f"{_year(groups['y'], anchor):04d}-{_month(groups['month']):02d}")
+        return Resolved("DATE", f"{_year(groups['y'], anchor):04d}-{_month(groups['month']):02d}",
+                        mod=_EDGE.get(groups.get("edge", "").lower(), ""))
     if rule == "month":
-        return _date_value(_month(groups["month"]), None, None, context, direction())
+        rel = re.sub(r"\s+", " ", groups.get("rel", "").lower())
+        resolved = _date_value(_month(groups["month"]), None, None, context,
+                               _REL_DIRECTION.get(rel) or direction())
+        if rel in ("last", "next", "this past") and context.anchor is not None and \
+                _month(groups["month"]) == context.anchor.month:
+            year = context.anchor.year + (1 if rel == "next" else -1)
+            resolved.value = f"{year:04d}-{context.anchor.month:02d}"
+        resolved.mod = _EDGE.get(groups.get("edge", "").lower(), "")
+        return resolved
     if rule == "year":
-        return Resolved("DATE", groups["y"])
+        return Resolved("DATE", groups["y"], mod=_EDGE.get(groups.get("edge", "").lower(), ""))
     if rule == "decade":
         if "word" in groups:
             tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
@@ -384,6 +418,8 @@ def normalise(candidate: Candidate, context: Context, sentence_id: int,
             int(words("ordinal").get(ordinal, 0))
         return Resolved("DATE", f"{number - 1:02d}") if number else None
     if rule == "quarter":
+        if "bare" in groups:
+            return _same_quarter(rows, sentence_id, context)
         return _quarter(candidate, context, direction())
     if rule == "half":
         half = 1 if groups["ord"].lower() == "first" else 2
@@ -408,6 +444,10 @@ def normalise(candidate: Candidate, context: Context, sentence_id: int,
                                        "span", {**groups, "num": "1"}), context)
         offset = int(words("relative")[rel])
         return _relative_unit(offset, unit, context, side=groups.get("side", "").lower())
+    if rule == "duration" and groups["num"].lower() in ("a", "an") and \
+            re.search(r"(?:\d|%|\bdollars?|\bcents?|\bpercent)\s*$",
+                      context.text[max(0, candidate.start - 20):candidate.start]):
+        return Resolved("SET", duration_value(1, _unit(groups["unit"])))  # "$5 a year"
     if rule in ("span", "duration"):
         return _duration(candidate, context)
     if rule == "plural":
@@ -416,7 +456,8 @@ def normalise(candidate: Candidate, context: Context, sentence_id: int,
     if rule == "weekday":
         weekday = int(words("weekday")[groups["wd"].lower()])
         rel = re.sub(r"\s+", " ", groups.get("rel", "").lower())
-        resolved = _weekday(weekday, rel, context, direction() if not rel else "")
+        told = "past" if context.text.startswith(("'s", "’s"), candidate.end) else direction()
+        resolved = _weekday(weekday, rel, context, told if not rel else "")
         if "pod" in groups:
             resolved.value = _day_with_part(resolved.value, groups["pod"])
             resolved.type = "TIME"
@@ -440,7 +481,16 @@ def normalise(candidate: Candidate, context: Context, sentence_id: int,
             return Resolved("TIME", f"{day}TNI", relative=True)
         return Resolved("DATE", day, relative=True)
     if rule == "clock":
-        return _clock(candidate, context)
+        resolved = _clock(candidate, context)
+        if "wd" in groups:
+            day = _weekday(int(words("weekday")[groups["wd"].lower()]), "", context,
+                           direction()).value
+            resolved.value = day + resolved.value[resolved.value.index("T"):]
+        elif "day" in groups and anchor is not None:
+            offset = int(words("deictic")[groups["day"].lower()])
+            day = (anchor + datetime.timedelta(days=offset)).isoformat()
+            resolved.value = day + resolved.value[resolved.value.index("T"):]
+        return resolved
     if rule == "set":
         return _set(candidate)
     return None

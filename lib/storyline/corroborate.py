@@ -1,0 +1,402 @@
+"""Corroboration across outlets: the claims, sources and events several articles share.
+
+:func:`claim_groups` links claims of different articles whose content says nearly the same
+words (word shingles compared with MinHash LSH from datasketch, so the work grows about
+linearly with the number of claims, then checked with the exact Jaccard similarity).
+:func:`corroborate` sums each group up: which outlets carry it, who published first, which
+sources are named, which articles relay another outlet ("the Post reports") rather than
+their own sources, and whether any article carries a denial. This is how ten stories turn
+out to be one anonymous-sourced report relayed ten times. :func:`recurring_sources` finds
+one named source across many articles; :func:`merge_timelines` makes one chronology.
+
+Each function takes the result of :func:`storyline.analyze_corpus` (or a dict of its tables).
+
+Example:
+    >>> from storyline import analyze_corpus
+    >>> texts = [
+    ...     {"id": "a1", "outlet": "Gazette", "published": "2024-03-01",
+    ...      "text": "The dam will be closed for repairs until the end of June, "
+    ...              "two engineers told the Gazette."},
+    ...     {"id": "b1", "outlet": "Courier", "published": "2024-03-02",
+    ...      "text": "The dam will be closed for repairs until the end of June, "
+    ...              "the Gazette reported."}]
+    >>> groups = corroborate(analyze_corpus(texts, progress=False))
+    >>> groups[["outlets", "earliest_outlet", "relayed_by", "anonymous_only"]]
+                  outlets earliest_outlet relayed_by  anonymous_only
+    0  [Gazette, Courier]         Gazette       [b1]            True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+from storyline.lexicons import name_index
+from storyline.similarity import group_pairs, near_duplicate_pairs, word_shingles
+from storyline.tables import make_table
+
+MEMBER_COLUMNS = {
+    "group_id": "int64",
+    "article_id": "string",
+    "outlet": "string",
+    "published": "datetime64[s]",
+    "claim_id": "int64",
+    "content": "string",
+    "content_start": "int64",
+    "content_end": "int64",
+    "source_text": "string",
+    "source_start": "int64",
+    "source_end": "int64",
+    "source_name": "string",
+    "source_type": "string",
+    "relayed_from": "string",
+    "denial": "bool",
+    "similarity": "float64",
+}
+"""Columns of :func:`claim_groups`, one row per claim in a group: ``content_start`` and
+``content_end`` (and the source's) are offsets into that article's text. ``source_name``
+and ``source_type`` come from the ``sources`` table; ``relayed_from`` names another outlet
+the article credits for the claim (its source, the outlet its source told, or the source of
+the claim it is nested in), empty when the article relies on its own sources;
+``similarity`` is the best Jaccard similarity of the claim's word shingles to another
+member from a different article."""
+
+GROUP_COLUMNS = {
+    "group_id": "int64",
+    "text": "string",
+    "n_articles": "int64",
+    "n_outlets": "int64",
+    "outlets": "object",
+    "article_ids": "object",
+    "earliest_published": "datetime64[s]",
+    "earliest_outlet": "string",
+    "earliest_article_id": "string",
+    "sources": "object",
+    "named_sources": "object",
+    "anonymous_only": "bool",
+    "relayed_by": "object",
+    "relayed_from": "object",
+    "own_sources_in": "object",
+    "denied": "bool",
+    "denied_in": "object",
+    "members": "object",
+}
+"""Columns of :func:`corroborate`, one row per group, most outlets first. ``text`` is the
+claim as the earliest article worded it; ``outlets`` and ``article_ids`` in order of
+publication; ``sources`` every source name given, ``named_sources`` those with a proper
+name, ``anonymous_only`` true when no article names a source other than an outlet;
+``relayed_by`` the articles crediting another outlet (``relayed_from``), ``own_sources_in``
+the others; ``denied_in`` the articles where a member claim is a denial or is answered by
+one; ``members`` lists ``[article_id, claim_id, content_start, content_end]``."""
+
+#: Claims whose content has fewer words than this are too generic to match across outlets.
+MIN_WORDS = 6
+
+
+def _table(result: Mapping | object, name: str) -> pd.DataFrame:
+    return result[name]
+
+
+@functools.lru_cache(maxsize=4096)
+def canonical_outlet(name: object) -> str:
+    """An outlet's lexicon name ("WSJ" -> "The Wall Street Journal"), else the name as given
+    without a leading "the".
+
+    Example:
+        >>> canonical_outlet("the Post"), canonical_outlet("nyt"), canonical_outlet("the Gazette")
+        ('The Washington Post', 'The New York Times', 'Gazette')
+    """
+    if name is None or name is pd.NA or (isinstance(name, float) and name != name):
+        return ""
+    text = str(name).strip()
+    bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    index = name_index("outlets")
+    for key in (text, bare, re.sub(r"[-_]+", " ", text)):
+        if key.lower() in index:
+            return index[key.lower()]
+    return bare
+
+
+def _members(result) -> pd.DataFrame:
+    """Every claim long enough to compare, with its article, source and relay facts."""
+    claims = _table(result, "claims")
+    articles = _table(result, "articles")[["article_id", "outlet", "published"]]
+    sources = _table(result, "sources")[["article_id", "source_id", "name", "source_type"]]
+    frame = claims.merge(articles, on="article_id", how="left")
+    frame = frame.merge(sources.rename(columns={"name": "source_name"}),
+                        on=["article_id", "source_id"], how="left")
+    for column in ("source_name", "source_type", "recipient"):
+        frame[column] = frame[column].fillna("")
+    frame["own"] = frame["outlet"].map(canonical_outlet).fillna("")
+    outlets = _outlet_names() | set(frame["own"])  # the lexicon's and the corpus's own
+    frame["outlet_source"] = [
+        canonical_outlet(name) if kind == "outlet" or canonical_outlet(name) in outlets else ""
+        for name, kind in zip(frame["source_name"], frame["source_type"])]
+    told = [canonical_outlet(r) if canonical_outlet(r) in outlets else ""
+            for r in frame["recipient"]]
+    by_claim = dict(zip(zip(frame.article_id, frame.claim_id), frame.outlet_source))
+    parent = [by_claim.get((a, p), "") if p is not pd.NA else ""
+              for a, p in zip(frame.article_id, frame.parent_claim_id)]
+    frame["relayed_from"] = [
+        next((o for o in (own_source, recipient, outer) if o and o != own), "")
+        for own_source, recipient, outer, own in zip(frame.outlet_source, told, parent,
+                                                     frame.own)]
+    answered = claims.loc[claims.denial & claims.answers_claim_id.notna(),
+                          ["article_id", "answers_claim_id"]]
+    denied = set(zip(answered.article_id, answered.answers_claim_id.astype("int64")))
+    frame["denied"] = [bool(d) or (a, c) in denied
+                       for d, a, c in zip(frame.denial, frame.article_id, frame.claim_id)]
+    return frame
+
+
+def _outlet_names() -> set[str]:
+    return set(name_index("outlets").values())
+
+
+def claim_groups(result, *, threshold: float = 0.5, shingle: int = 3,
+                 min_words: int = MIN_WORDS) -> pd.DataFrame:
+    """Claims of different articles that say nearly the same thing, one row per member
+    claim (columns :data:`MEMBER_COLUMNS`), grouped by ``group_id``.
+
+    Two claims match when the Jaccard similarity of their ``shingle``-word shingles is at
+    least ``threshold``; groups are the connected claims, kept when they span two articles.
+    Claims nested in another claim's content are left out: their parent stands for them.
+
+    Example:
+        >>> from storyline import analyze_corpus
+        >>> texts = [{"id": "a", "text": "Mayor Jo Ames said the bridge will reopen in May."},
+        ...          {"id": "b", "text": "The bridge will reopen in May, Mayor Jo Ames said."}]
+        >>> claim_groups(analyze_corpus(texts, progress=False))[["article_id", "content"]]
+          article_id                        content
+        0          a  the bridge will reopen in May
+        1          b  The bridge will reopen in May
+    """
+    frame = _members(result)
+    top = frame.parent_claim_id.isna()  # a nested claim is part of its parent's content
+    shingles = [word_shingles(text, shingle) if keep and len(str(text).split()) >= min_words
+                else set() for text, keep in zip(frame["content"].fillna(""), top)]
+    pairs = [(i, j, s) for i, j, s in near_duplicate_pairs(shingles, threshold=threshold)
+             if frame.article_id.iat[i] != frame.article_id.iat[j]]
+    groups = group_pairs(len(frame), pairs)
+    best: dict[int, float] = {}
+    for i, j, similarity in pairs:
+        best[i] = max(best.get(i, 0.0), similarity)
+        best[j] = max(best.get(j, 0.0), similarity)
+    frame["group_id"] = groups
+    frame["similarity"] = [best.get(k, 0.0) for k in range(len(frame))]
+    frame["denial"] = frame["denied"]
+    frame = frame[frame.group_id >= 0]
+    spans = frame.groupby("group_id")["article_id"].transform("nunique")
+    frame = frame[spans >= 2].sort_values(["group_id", "published", "article_id", "claim_id"],
+                                          na_position="last")
+    numbering = {old: new for new, old in enumerate(dict.fromkeys(frame.group_id))}
+    frame = frame.assign(group_id=frame.group_id.map(numbering))
+    return make_table(frame.to_dict("records"), MEMBER_COLUMNS)
+
+
+def corroborate(result, *, threshold: float = 0.5, shingle: int = 3,
+                min_words: int = MIN_WORDS) -> pd.DataFrame:
+    """Claim groups across articles (see :func:`claim_groups`), one row per group with the
+    outlets, first publication, sources, relays and denials (:data:`GROUP_COLUMNS`).
+
+    Example:
+        >>> from storyline import analyze_corpus
+        >>> texts = [{"id": "a", "outlet": "Gazette", "text": "Officials said the mine "
+        ...           "had been closed since March because of flooding."},
+        ...          {"id": "b", "outlet": "Courier", "text": "The mine had been closed "
+        ...           "since March because of flooding, the Gazette reported. The owners "
+        ...           "denied that the mine had been closed since March because of flooding."}]
+        >>> corroborate(analyze_corpus(texts, progress=False))[["n_articles", "denied_in"]]
+           n_articles denied_in
+        0           2       [b]
+    """
+    members = claim_groups(result, threshold=threshold, shingle=shingle, min_words=min_words)
+    rows = [_group_row(group_id, group) for group_id, group in members.groupby("group_id")]
+    table = make_table(rows, GROUP_COLUMNS)
+    table = table.sort_values(["n_outlets", "n_articles", "earliest_published"],
+                              ascending=[False, False, True], kind="stable")
+    return table.reset_index(drop=True)
+
+
+def _group_row(group_id: int, group: pd.DataFrame) -> dict:
+    first = group.iloc[0]  # members are sorted by publication
+    per_article = group.groupby("article_id", sort=False)
+    relayed = per_article["relayed_from"].agg(lambda v: next((o for o in v if o), ""))
+    names = [n for n in dict.fromkeys(group.source_name) if n]
+    claimed = group[~group.denial]  # who backs the claim, not who denies it
+    named = [n for n, kind, relayed in dict.fromkeys(zip(
+        claimed.source_name, claimed.source_type, claimed.relayed_from))
+        if n and kind not in ("anonymous", "outlet", "other") and canonical_outlet(n) != relayed]
+    return {
+        "group_id": group_id, "text": first.content,
+        "n_articles": group.article_id.nunique(),
+        "n_outlets": group.outlet.dropna().nunique(),
+        "outlets": list(dict.fromkeys(group.outlet.dropna())),
+        "article_ids": list(dict.fromkeys(group.article_id)),
+        "earliest_published": first.published, "earliest_outlet": first.outlet,
+        "earliest_article_id": first.article_id,
+        "sources": names, "named_sources": named, "anonymous_only": not named,
+        "relayed_by": [a for a, o in relayed.items() if o],
+        "relayed_from": list(dict.fromkeys(o for o in relayed if o)),
+        "own_sources_in": [a for a, o in relayed.items() if not o],
+        "denied": bool(group.denial.any()),
+        "denied_in": list(dict.fromkeys(group.article_id[group.denial])),
+        "members": [[a, int(c), int(s), int(e)] for a, c, s, e in zip(
+            group.article_id, group.claim_id, group.content_start, group.content_end)],
+    }
+
+
+RECURRING_COLUMNS = {
+    "source": "string",
+    "source_type": "string",
+    "n_articles": "int64",
+    "n_outlets": "int64",
+    "outlets": "object",
+    "article_ids": "object",
+    "names": "object",
+    "n_claims": "int64",
+    "n_denials": "int64",
+    "n_hedged": "int64",
+    "first_published": "datetime64[s]",
+    "members": "object",
+}
+"""Columns of :func:`recurring_sources`, one row per named source, most outlets first:
+``source`` is its fullest name, ``names`` every way the articles write it; the counts add up
+the claims made by the source in all articles; ``members`` lists ``[article_id, source_id,
+start, end]`` (the source's fullest mention in each article)."""
+
+
+def _source_key(name: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"^the\s+", "", name.strip().lower()))
+
+
+def recurring_sources(result, *, min_articles: int = 2) -> pd.DataFrame:
+    """Named sources seen in at least ``min_articles`` articles (:data:`RECURRING_COLUMNS`).
+
+    Names match across articles when they agree after dropping case and a leading "the";
+    a surname alone ("Peskov") joins the one full name in the corpus that ends with it.
+
+    Example:
+        >>> from storyline import analyze_corpus
+        >>> texts = [{"id": "a", "outlet": "Gazette", "text": "Mayor Jo Ames said the bridge "
+        ...           "would reopen. Ames added that tolls would rise."},
+        ...          {"id": "b", "outlet": "Courier", "text": "Tolls will rise, Ames said."}]
+        >>> recurring_sources(analyze_corpus(texts, progress=False))[
+        ...     ["source", "n_articles", "outlets", "n_claims"]]
+            source  n_articles             outlets  n_claims
+        0  Jo Ames           2  [Gazette, Courier]         3
+    """
+    sources = _table(result, "sources")
+    articles = _table(result, "articles")[["article_id", "outlet", "published"]]
+    frame = sources[sources.named.fillna(False).astype(bool)].merge(articles, on="article_id",
+                                                                     how="left")
+    frame = frame.assign(key=frame["name"].fillna("").map(_source_key))
+    frame = frame[frame.key != ""]
+    full = {}
+    for key, kind in zip(frame.key, frame.source_type):
+        if " " in key and kind == "person":
+            full.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
+    frame["key"] = [next(iter(full[k])) if " " not in k and len(full.get(k, ())) == 1 else k
+                    for k in frame.key]
+    frame = frame.sort_values(["published", "article_id"], na_position="last", kind="stable")
+    rows = []
+    for _, group in frame.groupby("key", sort=False):
+        if group.article_id.nunique() < min_articles:
+            continue
+        names = list(dict.fromkeys(group["name"]))
+        rows.append({
+            "source": max(names, key=len),
+            "source_type": group.source_type.mode().iat[0],
+            "n_articles": group.article_id.nunique(),
+            "n_outlets": group.outlet.dropna().nunique(),
+            "outlets": list(dict.fromkeys(group.outlet.dropna())),
+            "article_ids": list(dict.fromkeys(group.article_id)),
+            "names": names,
+            "n_claims": int(group.n_claims.sum()), "n_denials": int(group.n_denials.sum()),
+            "n_hedged": int(group.n_hedged.sum()),
+            "first_published": group.published.min(),
+            "members": [[a, int(s), int(b), int(e)] for a, s, b, e in zip(
+                group.article_id, group.source_id, group.start, group.end)],
+        })
+    table = make_table(rows, RECURRING_COLUMNS)
+    return table.sort_values(["n_outlets", "n_articles", "n_claims"], ascending=False,
+                             kind="stable").reset_index(drop=True)
+
+
+MERGED_TIMELINE_COLUMNS = {
+    "event_group": "int64",
+    "value": "string",
+    "interval_start": "datetime64[s]",
+    "interval_end": "datetime64[s]",
+    "precision": "string",
+    "text": "string",
+    "n_articles": "int64",
+    "n_outlets": "int64",
+    "article_ids": "object",
+    "outlets": "object",
+    "sources": "object",
+    "first_reported": "datetime64[s]",
+    "members": "object",
+}
+"""Columns of :func:`merge_timelines`, one row per event, in time order (undated ends last):
+``value`` and the interval are the event's time; ``text`` the event as the first article
+to report it wrote it; ``sources`` who the articles say reported it; ``first_reported`` the
+earliest publication date among them; ``members`` lists ``[article_id, event_id, start,
+end]``, the event's clause in each article."""
+
+
+def merge_timelines(result, *, threshold: float = 0.3) -> pd.DataFrame:
+    """One chronology across articles (:data:`MERGED_TIMELINE_COLUMNS`): events of the
+    articles' ``timeline`` tables with the same time value and similar words (Jaccard of
+    content words at least ``threshold``) become one row, with every article reporting it.
+
+    Example:
+        >>> from storyline import analyze_corpus
+        >>> texts = [{"id": "a", "published": "2024-06-03",
+        ...           "text": "The mill closed in 1998. The port reopened in May."},
+        ...          {"id": "b", "published": "2024-06-04",
+        ...           "text": "Workers recall that the old mill closed in 1998."}]
+        >>> merge_timelines(analyze_corpus(texts, progress=False))[
+        ...     ["value", "text", "article_ids"]]
+             value                       text article_ids
+        0     1998   The mill closed in 1998.      [a, b]
+        1  2024-05  The port reopened in May.         [a]
+    """
+    from storyline.resources import word_list
+
+    timeline = _table(result, "timeline")
+    articles = _table(result, "articles")[["article_id", "outlet", "published"]]
+    events = timeline[timeline.kind == "event"].merge(articles, on="article_id", how="left")
+    events = events.sort_values(["published", "article_id", "event_id"], na_position="last",
+                                kind="stable").reset_index(drop=True)
+    stop = word_list("stopwords", "english")
+    sets = [{w for w in word_shingles(text, 1) if w not in stop} for text in events.text]
+    values = events["value"].fillna("").tolist()
+    ids = events.article_id.tolist()
+    pairs = [(i, j, s) for i, j, s in near_duplicate_pairs(sets, threshold=threshold)
+             if ids[i] != ids[j] and values[i] == values[j]]
+    groups = group_pairs(len(events), pairs)
+    alone = iter(range(max(groups, default=-1) + 1, max(groups, default=-1) + 1 + len(events)))
+    events["event_group"] = [g if g >= 0 else next(alone) for g in groups]
+    rows = []
+    for group_id, group in events.groupby("event_group", sort=False):
+        first = group.iloc[0]
+        rows.append({
+            "event_group": group_id, "value": first.value,
+            "interval_start": group.interval_start.min(), "interval_end": group.interval_end.max(),
+            "precision": first.precision, "text": first.text,
+            "n_articles": group.article_id.nunique(), "n_outlets": group.outlet.dropna().nunique(),
+            "article_ids": list(dict.fromkeys(group.article_id)),
+            "outlets": list(dict.fromkeys(group.outlet.dropna())),
+            "sources": [s for s in dict.fromkeys(group.source_text.fillna("")) if s],
+            "first_reported": group.published.min(),
+            "members": [[a, int(e), int(s), int(t)] for a, e, s, t in zip(
+                group.article_id, group.event_id, group.start, group.end)],
+        })
+    table = make_table(rows, MERGED_TIMELINE_COLUMNS)
+    table = table.sort_values(["interval_start", "interval_end", "first_reported"],
+                              na_position="last", kind="stable").reset_index(drop=True)
+    return table.assign(event_group=range(len(table)))

@@ -1,0 +1,130 @@
+"""Near-duplicate texts among many, without comparing every pair.
+
+Texts become sets of word shingles; MinHash signatures put similar sets in the same
+locality-sensitive hashing buckets, so only candidates are compared, with their exact
+Jaccard similarity. The work grows about linearly with the number of texts.
+
+Example:
+    >>> sets = [word_shingles(t, 2) for t in ["Rivers rose fast in May", "rivers rose fast",
+    ...                                       "Taxes will rise"]]
+    >>> [(i, j, round(s, 2)) for i, j, s in near_duplicate_pairs(sets, threshold=0.4)]
+    [(0, 1, 0.5)]
+    >>> group_pairs(3, [(0, 1, 0.5)])
+    [0, 0, -1]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import zlib
+
+import numpy as np
+
+_PRIME = (1 << 61) - 1
+_BATCH = 2000  # sets hashed at once: bounds the (shingles x num_perm) matrix
+_STAR = 50
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words, apostrophes kept inside ("don't"), punctuation dropped."""
+    return [w.replace("’", "'") for w in _WORD.findall(str(text).lower())]
+
+
+def word_shingles(text: str, size: int = 3) -> set[str]:
+    """The set of ``size``-word sequences of ``text`` (the whole text when it is shorter)."""
+    tokens = words(text)
+    if len(tokens) <= size:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[k:k + size]) for k in range(len(tokens) - size + 1)}
+
+
+def jaccard(first: set, second: set) -> float:
+    """Shared elements over all elements of two sets (0 for two empty sets)."""
+    union = len(first | second)
+    return len(first & second) / union if union else 0.0
+
+
+def minhash_signatures(sets: list[set[str]], *, num_perm: int = 128,
+                       seed: int = 1) -> np.ndarray:
+    """MinHash signatures, one row of ``num_perm`` values per set, computed with numpy.
+
+    Each element is hashed once (CRC-32) and put through ``num_perm`` random affine maps;
+    a signature keeps the minimum of each map. Empty sets get all-maximum rows."""
+    rng = np.random.RandomState(seed)
+    scale = rng.randint(1, _PRIME, size=num_perm, dtype=np.uint64)
+    shift = rng.randint(0, _PRIME, size=num_perm, dtype=np.uint64)
+    signatures = np.full((len(sets), num_perm), np.iinfo(np.uint64).max, dtype=np.uint64)
+    for first in range(0, len(sets), _BATCH):
+        batch = [k for k in range(first, min(first + _BATCH, len(sets))) if sets[k]]
+        if not batch:
+            continue
+        hashes = np.fromiter((zlib.crc32(w.encode("utf-8")) for k in batch for w in sets[k]),
+                             dtype=np.uint64)
+        starts = np.cumsum([0] + [len(sets[k]) for k in batch[:-1]])
+        with np.errstate(over="ignore"):  # the maps wrap around 2**64 on purpose
+            values = (hashes[:, None] * scale + shift) % _PRIME
+        signatures[batch] = np.minimum.reduceat(values, starts, axis=0)
+    return signatures
+
+
+def near_duplicate_pairs(sets: list[set[str]], *, threshold: float = 0.5,
+                         num_perm: int = 128) -> list[tuple[int, int, float]]:
+    """``(i, j, similarity)`` for the pairs ``i < j`` with Jaccard similarity at least
+    ``threshold``, among the candidates locality-sensitive hashing proposes (a pair just
+    above the threshold is missed now and then); empty sets are never paired.
+
+    Signatures are cut into bands (as many, and as wide, as datasketch's ``MinHashLSH``
+    chooses for the threshold); sets sharing a whole band are candidates, then compared
+    exactly. A bucket of more than ``_STAR`` sets links each to its first set only."""
+    bands, width = _banding(threshold, num_perm)
+    signatures = minhash_signatures(sets, num_perm=num_perm)
+    present = np.array([k for k, s in enumerate(sets) if s], dtype=np.int64)
+    candidates: set[tuple[int, int]] = set()
+    for band in range(bands):
+        rows = np.ascontiguousarray(signatures[present, band * width:(band + 1) * width])
+        keys = rows.view(np.dtype((np.void, width * 8))).ravel()
+        _, bucket = np.unique(keys, return_inverse=True)
+        order = np.argsort(bucket, kind="stable")
+        starts = np.flatnonzero(np.r_[True, np.diff(bucket[order]) != 0])
+        sizes = np.diff(np.r_[starts, len(order)])
+        shared = present[order]
+        for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
+            members = shared[start:start + size].tolist()
+            if len(members) > _STAR:
+                candidates.update((members[0], m) for m in members[1:])
+            else:
+                candidates.update((i, j) for n, i in enumerate(members) for j in members[n + 1:])
+    pairs = [(i, j, jaccard(sets[i], sets[j])) for i, j in candidates]
+    return sorted(pair for pair in pairs if pair[2] >= threshold)
+
+
+@functools.cache
+def _banding(threshold: float, num_perm: int) -> tuple[int, int]:
+    """Number and width of LSH bands for ``threshold``, as datasketch's MinHashLSH picks them
+    (balancing missed pairs against false candidates)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+def group_pairs(n: int, pairs: list[tuple[int, int, float]]) -> list[int]:
+    """Connected groups of ``n`` items linked by ``pairs``: a group id per item, numbered by
+    first member, and -1 for items linked to nothing."""
+    parent = list(range(n))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, j, _ in pairs:
+        a, b = root(i), root(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    linked = {k for i, j, _ in pairs for k in (i, j)}
+    numbers: dict[int, int] = {}
+    return [numbers.setdefault(root(k), len(numbers)) if k in linked else -1 for k in range(n)]

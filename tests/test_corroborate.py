@@ -1,0 +1,96 @@
+"""Corroboration: one claim relayed by several outlets, recurring sources, one chronology."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from storyline import (
+    analyze_corpus,
+    claim_groups,
+    corroborate,
+    merge_timelines,
+    recurring_sources,
+)
+from storyline.similarity import jaccard, near_duplicate_pairs, word_shingles
+
+PLANT = "the company plans to close the Riverside plant by the end of the year"
+STORIES = [
+    {"id": "gazette-1", "outlet": "Valley Gazette", "published": "2024-03-01",
+     "text": f"Two officials familiar with the talks said {PLANT}. The plant opened in 1987, "
+             "the mayor, Tom Reyes, said."},
+    {"id": "courier-1", "outlet": "Coast Courier", "published": "2024-03-02",
+     "text": f"{PLANT[0].upper()}{PLANT[1:]}, the Valley Gazette reported on Friday. "
+             "Workers were not told, a union leader said."},
+    {"id": "herald-1", "outlet": "Daily Herald", "published": "2024-03-02",
+     "text": f"According to the Valley Gazette, {PLANT}. Mayor Tom Reyes said the plant "
+             "opened in 1987."},
+    {"id": "ledger-1", "outlet": "Ledger", "published": "2024-03-03",
+     "text": f"A company spokeswoman, Maria Lopez, denied that {PLANT}. Reyes said the town "
+             "would fight for the jobs."},
+    {"id": "tribune-1", "outlet": "Tribune", "published": "2024-03-03",
+     "text": "The library will extend its opening hours in the summer, the city council "
+             "said on Tuesday."},
+]
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return analyze_corpus(STORIES, workers=1, progress=False)
+
+
+def test_a_claim_relayed_by_three_outlets_is_one_group_with_its_origin_and_denial(corpus):
+    groups = corroborate(corpus)
+    assert len(groups) == 1
+    group = groups.iloc[0]
+    assert group.outlets == ["Valley Gazette", "Coast Courier", "Daily Herald", "Ledger"]
+    assert (group.earliest_outlet, str(group.earliest_published.date())) == (
+        "Valley Gazette", "2024-03-01")
+    assert sorted(group.relayed_by) == ["courier-1", "herald-1"]
+    assert group.relayed_from == ["Valley Gazette"]
+    assert "gazette-1" in group.own_sources_in
+    assert group.denied and group.denied_in == ["ledger-1"]
+    assert group.anonymous_only  # only "two officials"; the denial's Maria Lopez does not back it
+    assert "tribune-1" not in group.article_ids
+
+
+def test_group_members_point_at_the_claim_in_each_article(corpus):
+    members = claim_groups(corpus)
+    texts = {story["id"]: story["text"] for story in STORIES}
+    assert set(members.article_id) == {"gazette-1", "courier-1", "herald-1", "ledger-1"}
+    for row in members.itertuples():
+        assert texts[row.article_id][row.content_start:row.content_end] == row.content
+        assert PLANT.lower() in row.content.lower()
+    assert members.set_index("article_id").loc["ledger-1", "denial"]
+
+
+def test_a_source_named_in_several_articles_recurs_under_its_full_name(corpus):
+    table = recurring_sources(corpus)
+    reyes = table[table.source == "Tom Reyes"].iloc[0]
+    assert reyes.article_ids == ["gazette-1", "herald-1", "ledger-1"]
+    assert reyes.n_outlets == 3
+    assert "Maria Lopez" not in set(table.source)  # named in one article only
+
+
+def test_merged_timeline_puts_the_same_dated_event_from_two_outlets_in_one_row(corpus):
+    merged = merge_timelines(corpus)
+    opened = merged[merged.value == "1987"]
+    assert len(opened) == 1
+    assert opened.iloc[0].outlets == ["Valley Gazette", "Daily Herald"]
+    assert opened.iloc[0].first_reported.date().isoformat() == "2024-03-01"
+    assert merged.interval_start.dropna().is_monotonic_increasing
+
+
+def test_lsh_finds_every_clearly_similar_pair_and_no_dissimilar_one():
+    rng = random.Random(7)
+    vocabulary = [f"w{k}" for k in range(400)]
+    texts = [" ".join(rng.choices(vocabulary, k=30)) for _ in range(300)]
+    texts += [t.replace(t.split()[3], "changed", 1) for t in texts[:40]]  # near copies
+    sets = [word_shingles(t, 2) for t in texts]
+    found = {(i, j) for i, j, _ in near_duplicate_pairs(sets, threshold=0.5)}
+    truth = {(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets))
+             if jaccard(sets[i], sets[j]) >= 0.7}
+    assert truth <= found
+    assert all(jaccard(sets[i], sets[j]) >= 0.5 for i, j in found)
+    assert not near_duplicate_pairs([set(), set(), {"a b"}], threshold=0.5)
