@@ -226,9 +226,7 @@ def _ago(candidate: Candidate, context: Context, rows: list[dict], sentence_id: 
     if direction not in ("ago", "from now", "hence"):
         reference = _previous_reference(rows, sentence_id)
     elif unit == "Y":
-        # "profit rose in the third quarter from $5 a year ago": the same quarter a year back
-        reference = next((row for row in reversed(rows) if row["sentence_id"] == sentence_id
-                          and re.fullmatch(r"\d{4}-Q\d", row["value"])), None)
+        reference = _quarter_before(rows, sentence_id)
     try:
         if reference is not None:
             granularity = _granularity(reference["value"], unit)
@@ -240,6 +238,13 @@ def _ago(candidate: Candidate, context: Context, rows: list[dict], sentence_id: 
                         relative=True)
     except ValueError:  # beyond the calendar
         return Resolved("DATE", "PAST_REF" if back else "FUTURE_REF", relative=True)
+
+
+def _quarter_before(rows: list[dict], sentence_id: int) -> dict | None:
+    """A quarter named in this sentence or the one before: "profit rose in the third quarter
+    from $5 a year ago" compares that quarter with the same quarter a year back."""
+    return next((row for row in reversed(rows) if row["sentence_id"] >= sentence_id - 1
+                 and re.fullmatch(r"\d{4}-Q\d", row["value"])), None)
 
 
 def _granularity(value: str, unit: str) -> str:
@@ -443,6 +448,10 @@ def normalise(candidate: Candidate, context: Context, sentence_id: int,
             return _duration(Candidate(candidate.start, candidate.end, candidate.text,
                                        "span", {**groups, "num": "1"}), context)
         offset = int(words("relative")[rel])
+        quarter = _quarter_before(rows, sentence_id) if (offset, unit) == (-1, "Y") else None
+        if quarter is not None and quarter["sentence_id"] == sentence_id:
+            day = shift(quarter["interval_start"], -1, "Y")  # "up from last year" beside a quarter
+            return Resolved("DATE", unit_value(day, "Q"), relative=True)
         return _relative_unit(offset, unit, context, side=groups.get("side", "").lower())
     if rule == "duration" and groups["num"].lower() in ("a", "an") and \
             re.search(r"(?:\d|%|\bdollars?|\bcents?|\bpercent)\s*$",
