@@ -42,6 +42,26 @@ def test_phrase_types(phrase, source_type):
     assert describe_source(phrase).source_type == source_type
 
 
+@pytest.mark.parametrize(("phrase", "source_type", "name"), [
+    ("The Republican National Committee", "organisation", "Republican National Committee"),
+    ("the state tax commissioner", "person", "the state tax commissioner"),
+    ("the 40-year-old mother of two", "anonymous", "the 40-year-old mother of two"),
+    ("Some", "anonymous", "Some"),
+    ("Recently", "other", "Recently"),
+    ("Gingrich cynically", "person", "Gingrich"),
+    ("the Springfield Gazette", "outlet", "the Springfield Gazette"),
+])
+def test_phrase_types_and_names(phrase, source_type, name):
+    described = describe_source(phrase)
+    assert (described.source_type, described.name) == (source_type, name)
+
+
+def test_role_between_affiliation_and_name():
+    described = describe_source("Tulsa police Chief Chuck Jordan")
+    assert (described.name, described.role, described.affiliation) == (
+        "Chuck Jordan", "police Chief", "Tulsa")
+
+
 def test_appositive_gives_role_and_affiliation():
     described = describe_source("Maria Lopez, spokesperson for the Interior Ministry")
     assert (described.name, described.role, described.affiliation) == (
@@ -96,6 +116,12 @@ def test_pronoun_source_joins_the_person_it_refers_to():
     person = source_named(table, "Ruth Okafor")
     assert "She" in person.aliases
     assert person.n_claims >= 1
+
+
+def test_pronoun_skips_a_person_whose_first_name_says_otherwise():
+    table = sources("Mayor Tom Reyes met Senator Ruth Okafor on Monday. Reyes said the talks "
+                    "went well. Later she said the budget was settled.")
+    assert "she" in source_named(table, "Ruth Okafor").aliases
 
 
 def test_relative_pronoun_takes_the_group_before_it():

@@ -26,6 +26,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, replace
 
@@ -77,6 +78,7 @@ unnamed people and groups ("two officials", "sources familiar with the talks").
 could be more than one person."""
 
 
+_LONGEST_ENTITY = 200  # characters: an entity starting further left cannot reach a mention
 _CLAIM_FIELDS = ("claim_id", "source_text", "source_start", "source_end", "source_resolved",
                  "recipient", "recipient_start", "recipient_end", "denial", "hedged")
 
@@ -260,8 +262,11 @@ def _row(number: int, group: list[_Mention], by_id: dict[int, dict], text: str,
                key=len, default=fullest.description.name)
     kind = fullest.description.source_type
     spans = sorted({(m.start, m.end) for m in group})
-    overlapping = [entity_id for entity_id, e_start, e_end, _, _ in entity_rows
-                   if any(s < e_end and e_start < e for s, e in spans)]
+    starts = [row[1] for row in entity_rows]  # entities come sorted by start
+    overlapping = sorted({entity_rows[i][0] for s, e in spans
+                          for i in range(bisect.bisect_left(starts, s - _LONGEST_ENTITY),
+                                         bisect.bisect_left(starts, e))
+                          if entity_rows[i][2] > s})
     return {
         "source_id": number, "name": name, "source_type": kind,
         "named": any(d.named for d in described), "anonymous": kind == "anonymous",
