@@ -22,7 +22,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: setup
-	$(VENV)/bin/storyline analyze data/articles/musk-putin-starlink.txt --format json --out reports/
+	$(VENV)/bin/storyline analyze data/articles/musk-putin-starlink.txt --format html --out reports/
 
 test: setup
 	$(PY) -m pytest tests lib --doctest-modules

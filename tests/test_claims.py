@@ -229,3 +229,112 @@ def test_example_article_scores_against_our_gold():
     scores = score_claims(predicted, gold, texts=texts).set_index("metric")
     assert scores.loc["found", "f1"] >= 0.85
     assert scores.loc["found+source", "f1"] >= 0.8
+
+
+def test_trailing_as_aside_attributes_the_sentence():
+    row = only("The bridge was never inspected, as local engineers have said.")
+    assert (row.source_text, row.cue, row.pattern) == ("local engineers", "have said", "as-clause")
+    assert row.content == "The bridge was never inspected"
+
+
+def test_opening_as_aside_takes_the_rest_of_the_sentence():
+    row = only("As the coroner noted, the victim had no injuries.")
+    assert (row.source_text, row.content) == ("the coroner", "the victim had no injuries")
+
+
+def test_dotted_acronym_source_does_not_end_the_sentence():
+    row = only("The F.D.A. said the drug was safe for children.")
+    assert (row.source_text, row.content) == ("The F.D.A.", "the drug was safe for children")
+
+
+def test_verb_after_determiner_is_still_a_cue():
+    row = only("Some believe the merger will cut jobs.")
+    assert (row.source_text, row.cue_kind) == ("Some", "believe")
+
+
+def test_noun_uses_of_cue_words_are_not_cues():
+    assert claims("Voters in swing states backed the plan's tax cuts.").empty
+
+
+def test_stance_verb_with_infinitive_is_a_claim_but_not_a_denial():
+    row = only("The senator declined to comment on the investigation.")
+    assert (row.source_text, row.cue_kind) == ("The senator", "refuse")
+    assert row.content == "to comment on the investigation"
+    assert not row.denial
+
+
+def test_object_of_stance_verb_ends_with_its_clause():
+    row = only("The union endorsed Maria Ortiz, who had promised higher wages.", cue="endorsed")
+    assert row.content == "Maria Ortiz"
+
+
+def test_participle_after_quote_shares_the_speaker():
+    text = "“The plant will close,” the manager said, adding later, “Nobody will be paid.”"
+    table = claims(text)
+    adding = table[table.cue == "adding"].iloc[0]
+    said = table[table.cue == "said"].iloc[0]
+    assert adding.source_text == "the manager"
+    assert adding.content == "“Nobody will be paid.”"
+    assert said.content == "“The plant will close,”"
+
+
+def test_second_cue_joined_by_and_gets_its_own_content():
+    table = claims("The minister said prices would fall and warned against panic buying.")
+    said, warned = table.iloc[0], table.iloc[1]
+    assert said.content == "prices would fall"
+    assert (warned.source_text, warned.content) == ("The minister", "against panic buying")
+
+
+def test_quotation_split_from_its_attribution_sentence():
+    text = "“Who pays for this?” Okafor said. “Not the banks, that is certain.”"
+    row = only(text)
+    assert row.source_text == "Okafor"
+    assert row.content == text  # both quotations, the attribution between them included
+
+
+def test_quotation_over_two_paragraphs_attributed_after_it():
+    text = ("“We lost the harvest in a week.\n\n“Nobody came to help,” the farmer said.")
+    row = only(text)
+    assert row.source_text == "the farmer"
+    assert row.content.startswith("“We lost the harvest") and row.content.endswith("help,”")
+    assert row.quote_type == "direct"
+
+
+def test_speaker_and_colon_opens_a_headline_or_transcript_line():
+    text = "Mayor Ames: Floods Will Not Stop the Parade\n\nREPORTER: Will you resign over it?"
+    table = claims(text)
+    assert table.source_text.tolist() == ["Mayor Ames", "REPORTER"]
+    assert table.cue.tolist() == [":", ":"]
+    assert table.content.tolist() == ["Floods Will Not Stop the Parade", "Will you resign over it?"]
+
+
+def test_update_label_with_colon_is_not_a_speaker():
+    assert claims("Update: The road has reopened to traffic.").empty
+
+
+def test_nominal_cue_after_outlet_name():
+    row = only("The Kremlin rejected the Times report that talks had failed.", cue="report")
+    assert row.cue_kind == "assert" and row.pattern == "nominal"
+    assert row.content == "that talks had failed"
+
+
+def test_inverted_source_with_possessive_name():
+    row = only("Turnout will be low, noted CNN’s Ana Ruiz.")
+    assert (row.source_text, row.content) == ("CNN’s Ana Ruiz", "Turnout will be low")
+
+
+def test_inverted_name_keeps_of_place():
+    row = only("The bill is dead, said Rep. Jo Kim of Ohio, the panel's chair.")
+    assert row.source_text == "Rep. Jo Kim of Ohio, the panel's chair"
+
+
+def test_appositive_participle_is_not_part_of_the_source():
+    row = only("Ortiz, speaking in Denver, said the deal was off.")
+    assert row.source_text == "Ortiz"
+
+
+def test_inverted_reading_not_taken_for_an_opening_appositive():
+    row = only("Jo Kim, a spokesman for the union, said members expected pay to rise.",
+               cue="said")
+    assert row.source_text == "Jo Kim, a spokesman for the union"
+    assert row.content == "members expected pay to rise"

@@ -21,6 +21,7 @@ from pathlib import Path
 from storyline.analysis import analyze, to_json
 from storyline.articles import ArticleError, StorylineWarning, parse_published, read_article
 from storyline.corpus_cli import add_corpus_parser, run_corpus
+from storyline.report import REPORT_FORMATS, write_report
 from storyline.resources import MissingNLTKData
 
 
@@ -40,9 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     analyze_cmd.add_argument("--published", type=_published, help="publication date YYYY-MM-DD")
     analyze_cmd.add_argument("--outlet", help="the outlet that published the article")
     analyze_cmd.add_argument("--format", choices=FORMATS, default="json",
-                             help="json (default, JSON Lines for several articles) or csv")
+                             help="json (default, JSON Lines for several articles), html (a "
+                             "self-contained report per article), md, csv or xlsx")
     analyze_cmd.add_argument("--out", type=Path, help="folder to write into (default: stdout "
-                             "for json)")
+                             "for json, reports/ for the others)")
 
     add_corpus_parser(commands)
     commands.add_parser("setup", help="download the NLTK data the kit needs")
@@ -59,15 +61,13 @@ def _write_json(article, tables, out: Path | None) -> str | None:
     return str(path)
 
 
-def _write_csv(article, tables, out: Path | None) -> str:
-    folder = (out or Path("reports")) / article.id
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, frame in tables.items():
-        frame.to_csv(folder / f"{name}.csv", index=False)
-    return str(folder)
+def _writer(format: str):
+    def write(article, tables, out: Path | None) -> str:
+        return str(write_report(article, tables, out or Path("reports"), format=format))
+    return write
 
 
-FORMATS = {"json": _write_json, "csv": _write_csv}
+FORMATS = {"json": _write_json, **{name: _writer(name) for name in REPORT_FORMATS}}
 
 
 def _analyze(args: argparse.Namespace) -> int:
@@ -87,6 +87,9 @@ def _analyze(args: argparse.Namespace) -> int:
             written = FORMATS[args.format](article, analyze(article), args.out)
             if written:
                 print(f"storyline: wrote {written}", file=sys.stderr)
+                if args.format == "html":
+                    print(f"storyline: open file://{Path(written).resolve()} in a browser",
+                          file=sys.stderr)
         except (ArticleError, OSError) as error:
             failed += 1
             print(f"storyline: error: {error}", file=sys.stderr)

@@ -152,6 +152,8 @@ def _noun_use(tags: Sequence[str], i: int) -> bool:
     if i >= len(tags):
         return False
     tag = tags[i]
+    if tag[:2] == "NN" and i + 1 < len(tags) and tags[i + 1] in ("VBD", "VBZ", "VBP", "MD"):
+        return True  # the subject of the next verb: "swing states backed"
     return tag in ("NNP", "NNPS") or (tag[:2] in ("NN", "JJ") and i > 0 and
                                        tags[i - 1] in NOUN_CONTEXT | {"NN", "NNS"})
 
