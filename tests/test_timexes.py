@@ -307,3 +307,10 @@ def test_a_year_ago_beside_a_quarter_is_that_quarter_a_year_earlier():
 def test_duration_before_an_event_keeps_the_signal_out():
     assert found("He died 13 days after the bombing.") == [("13 days", "DURATION", "P13D")]
     assert found("She had left two days before.") == [("two days before", "DATE", "2024-10-23")]
+
+
+def test_mods_on_references_and_the_kept_before_a_mod():
+    assert one("The vote came late yesterday.")["text"] == "late yesterday"
+    assert one("Prices fell in the early 1980s.")["text"] == "the early 1980s"
+    assert [t for t, _, _ in found("Profit fell in the third quarter; the third-quarter loss "
+                                   "grew.")] == ["the third quarter", "third-quarter"]

@@ -86,7 +86,7 @@ _RULES = [
     ("decade", r"(?:the\s+)?(?:(?P<mid>mid)-?)?(?:(?P<y>\d{3}0|'\d0)'?s|(?P<word>twenties|"
                r"thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
     ("century", r"(?:the\s+)?(?P<ord>ORD)\s+century"),
-    ("quarter", r"(?:the\s+)?(?:(?P<ord>ORD|final|last|latest|current|most\s+recent|"
+    ("quarter", r"(?:the\s+(?!\S+-quarter))?(?:(?P<ord>ORD|final|last|latest|current|most\s+recent|"
                 r"year-(?:earlier|ago))[\s-]+quarter|(?P<q>Q[1-4]))(?:\s+(?:of\s+)?(?P<y>YEAR))?"
                 r"|(?P<bare>the\s+quarter)\b"),
     ("half", r"(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of\s+(?P<y>YEAR))?"),

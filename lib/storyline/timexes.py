@@ -65,7 +65,9 @@ on, before, after, ...), empty when there is none."""
 _DATE_MODS = ("START", "MID", "END")
 _EXTENDED_BY_DATE_MODS = frozenset({"month", "month_year", "year", "decade", "century",
                                     "quarter", "half", "season", "relative", "weekday",
-                                    "month_day", "day_month", "pod"})
+                                    "month_day", "day_month", "pod", "deictic"})
+#: Expressions whose article stays in the span before a mod: "the early 1980s".
+_KEEP_THE = frozenset({"decade", "century", "season", "half", "quarter"})
 _EXTENDED_BY_AMOUNT_MODS = frozenset({"duration", "ago", "span"})
 
 
@@ -94,7 +96,10 @@ def _extend_with_mod(candidate: Candidate, text: str) -> tuple[int, str]:
         return candidate.start, ""
     phrase = re.sub(r"(?:\s+|-)$", "", match.group()).lower()
     phrase = re.sub(r"\s+", " ", phrase)
-    return match.start(), words("mod")[phrase]
+    start = match.start()
+    if candidate.rule in _KEEP_THE and text[max(0, start - 4):start].lower() == "the ":
+        start -= 4
+    return start, words("mod")[phrase]
 
 
 def _signal(text: str, start: int) -> str:
