@@ -13,7 +13,13 @@ from storyline import (
     merge_timelines,
     recurring_sources,
 )
-from storyline.similarity import jaccard, near_duplicate_pairs, word_shingles
+from storyline.similarity import (
+    content_stems,
+    jaccard,
+    near_duplicate_pairs,
+    shared_key_pairs,
+    word_shingles,
+)
 
 PLANT = "the company plans to close the Riverside plant by the end of the year"
 STORIES = [
@@ -94,3 +100,80 @@ def test_lsh_finds_every_clearly_similar_pair_and_no_dissimilar_one():
     assert truth <= found
     assert all(jaccard(sets[i], sets[j]) >= 0.5 for i, j in found)
     assert not near_duplicate_pairs([set(), set(), {"a b"}], threshold=0.5)
+
+
+PARAPHRASES = [
+    {"id": "post-1", "outlet": "Harbor Post", "published": "2024-05-06",
+     "text": "The ferry company will cut winter sailings to the northern islands by half, "
+            "two managers said on Monday."},
+    {"id": "times-1", "outlet": "Island Times", "published": "2024-05-07",
+     "text": "Winter sailings to the northern islands are being cut in half by the ferry "
+            "company, a union official says."},
+    {"id": "times-2", "outlet": "Island Times", "published": "2024-06-20",
+     "text": "The ferry company cut winter sailings to the northern islands by half, the "
+            "harbour master said."},
+    {"id": "news-1", "outlet": "Bay News", "published": "2024-05-07",
+     "text": "The ferry company will add summer sailings to the southern islands next year, "
+            "a spokesman said."},
+]
+
+
+@pytest.fixture(scope="module")
+def paraphrased():
+    return analyze_corpus(PARAPHRASES, workers=1, progress=False)
+
+
+def test_the_same_report_in_other_words_is_one_group(paraphrased):
+    members = claim_groups(paraphrased)
+    assert set(members.article_id) == {"post-1", "times-1"}
+    assert members.group_id.nunique() == 1
+
+
+def test_a_near_miss_on_the_same_topic_does_not_group(paraphrased):
+    members = claim_groups(paraphrased, within_days=None)
+    assert "news-1" not in set(members.article_id)  # ferries and islands, but another claim
+
+
+def test_a_report_weeks_later_joins_only_when_the_date_window_allows(paraphrased):
+    assert "times-2" not in set(claim_groups(paraphrased).article_id)
+    assert "times-2" in set(claim_groups(paraphrased, within_days=None).article_id)
+    assert "times-2" in set(claim_groups(paraphrased, within_days=60).article_id)
+
+
+QUOTES = [
+    {"id": "wire-1", "outlet": "Wire", "published": "2024-09-10",
+     "text": '"We will not raise the water rates this year, we will keep the libraries open on '
+             'Sundays, and we will freeze parking fees for every resident until the budget '
+             'is balanced," the treasurer said. '
+             '"Nobody should pay more while the audit is running."'},
+    {"id": "sun-1", "outlet": "Sun", "published": "2024-09-11",
+     "text": 'The treasurer promised to "freeze parking fees for every resident until the '
+             'budget is balanced."'},
+]
+
+
+def test_a_short_quote_inside_a_long_one_is_grouped_by_containment():
+    result = analyze_corpus(QUOTES, workers=1, progress=False)
+    members = claim_groups(result)
+    assert set(members.article_id) == {"wire-1", "sun-1"}
+    assert members.similarity.max() < 0.4  # too short for Jaccard alone: containment links it
+    assert claim_groups(result, containment=1.01).empty
+
+
+def test_corroborate_can_keep_only_groups_across_outlets(paraphrased):
+    assert len(corroborate(paraphrased, within_days=None)) == 1
+    copies = [dict(story, id=f"{story['id']}-copy") for story in PARAPHRASES[1:3]]
+    result = analyze_corpus(PARAPHRASES[1:3] + copies, workers=1, progress=False)
+    assert set(corroborate(result).n_outlets) == {1}
+    assert corroborate(result, min_outlets=2).empty
+
+
+def test_content_stems_drop_stop_words_and_word_endings():
+    assert content_stems("The ferries were cutting sailings") == \
+        content_stems("ferry cuts the sailing")
+
+
+def test_shared_key_pairs_skips_keys_too_common_to_tell_anything():
+    keys = [{"common", f"rare{k // 2}"} for k in range(10)]
+    assert shared_key_pairs(keys, max_bucket=5) == {(k, k + 1) for k in range(0, 10, 2)}
+    assert len(shared_key_pairs(keys, max_bucket=10)) == 45

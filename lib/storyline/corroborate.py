@@ -1,8 +1,8 @@
 """Corroboration across outlets: the claims, sources and events several articles share.
 
-:func:`claim_groups` links claims of different articles whose content says nearly the same
-words (word shingles compared with MinHash LSH from datasketch, so the work grows about
-linearly with the number of claims, then checked with the exact Jaccard similarity).
+:func:`claim_groups` links claims of different articles, published within days of each
+other, whose contents share most of their stemmed content words (candidates come from an
+index of adjacent word pairs, so the work grows about linearly with the number of claims).
 :func:`corroborate` sums each group up: which outlets carry it, who published first, which
 sources are named, which articles relay another outlet ("the Post reports") rather than
 their own sources, and whether any article carries a denial. This is how ten stories turn
@@ -35,7 +35,14 @@ from collections.abc import Mapping
 import pandas as pd
 
 from storyline.lexicons import name_index
-from storyline.similarity import group_pairs, near_duplicate_pairs, word_shingles
+from storyline.similarity import (
+    content_stems,
+    group_pairs,
+    near_duplicate_pairs,
+    overlap,
+    shared_key_pairs,
+    word_shingles,
+)
 from storyline.tables import make_table
 
 MEMBER_COLUMNS = {
@@ -61,8 +68,8 @@ MEMBER_COLUMNS = {
 and ``source_type`` come from the ``sources`` table; ``relayed_from`` names another outlet
 the article credits for the claim (its source, the outlet its source told, or the source of
 the claim it is nested in), empty when the article relies on its own sources;
-``similarity`` is the best Jaccard similarity of the claim's word shingles to another
-member from a different article."""
+``similarity`` is the best Jaccard similarity of the claim's stemmed content words to
+another member from a different article that it matches."""
 
 GROUP_COLUMNS = {
     "group_id": "int64",
@@ -156,31 +163,53 @@ def _outlet_names() -> set[str]:
     return set(name_index("outlets").values())
 
 
-def claim_groups(result, *, threshold: float = 0.5, shingle: int = 3,
-                 min_words: int = MIN_WORDS) -> pd.DataFrame:
-    """Claims of different articles that say nearly the same thing, one row per member
-    claim (columns :data:`MEMBER_COLUMNS`), grouped by ``group_id``.
+def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
+                 min_shared: int = 5, within_days: int | None = 7,
+                 min_words: int = MIN_WORDS, max_bucket: int = 50) -> pd.DataFrame:
+    """Claims of different articles that report the same thing, one row per member claim
+    (columns :data:`MEMBER_COLUMNS`), grouped by ``group_id``.
 
-    Two claims match when the Jaccard similarity of their ``shingle``-word shingles is at
-    least ``threshold``; groups are the connected claims, kept when they span two articles.
-    Claims nested in another claim's content are left out: their parent stands for them.
+    Each claim's content becomes its set of stemmed content words
+    (:func:`storyline.similarity.content_stems`), so "officials said the plant will close"
+    meets "the plant would be closed, officials say". Two claims match when they share at
+    least ``min_shared`` of them and either their Jaccard similarity is at least
+    ``threshold`` or, sharing one word more, the shorter one is contained in the longer at
+    ``containment`` (a short quote inside a long one); and, when both articles are dated,
+    they were published at most ``within_days`` apart (``None``: any time). Candidates are
+    the claims sharing two adjacent content words (within a window of that many days) that
+    at most ``max_bucket`` claims use, so the work grows about linearly with the corpus.
+    Groups are the connected claims, kept when they span two articles. Claims nested in
+    another claim's content are left out: their parent stands for them.
 
     Example:
         >>> from storyline import analyze_corpus
-        >>> texts = [{"id": "a", "text": "Mayor Jo Ames said the bridge will reopen in May."},
-        ...          {"id": "b", "text": "The bridge will reopen in May, Mayor Jo Ames said."}]
+        >>> texts = [{"id": "a", "text": "Mayor Jo Ames said the toll bridge will reopen "
+        ...           "to cars in May."},
+        ...          {"id": "b", "text": "The toll bridge would be reopened to cars in May, "
+        ...           "Mayor Jo Ames said."}]
         >>> claim_groups(analyze_corpus(texts, progress=False))[["article_id", "content"]]
-          article_id                        content
-        0          a  the bridge will reopen in May
-        1          b  The bridge will reopen in May
+          article_id                                           content
+        0          a        the toll bridge will reopen to cars in May
+        1          b  The toll bridge would be reopened to cars in May
     """
     frame = _members(result)
     top = frame.parent_claim_id.isna()  # a nested claim is part of its parent's content
-    shingles = [word_shingles(text, shingle) if keep and len(str(text).split()) >= min_words
-                else set() for text, keep in zip(frame["content"].fillna(""), top)]
-    pairs = [(i, j, s) for i, j, s in near_duplicate_pairs(shingles, threshold=threshold)
-             if frame.article_id.iat[i] != frame.article_id.iat[j]]
-    groups = group_pairs(len(frame), pairs)
+    stems = [content_stems(text) if keep and len(str(text).split()) >= min_words else []
+             for text, keep in zip(frame["content"].fillna(""), top)]
+    sets = [set(s) for s in stems]
+    days = _day_numbers(frame["published"])
+    pairs = []
+    for i, j in shared_key_pairs(_keys(stems, days, within_days), max_bucket=max_bucket):
+        if frame.article_id.iat[i] == frame.article_id.iat[j]:
+            continue
+        if within_days is not None and days[i] is not None and days[j] is not None \
+                and abs(days[i] - days[j]) > within_days:
+            continue
+        shared, similarity, contained = overlap(sets[i], sets[j])
+        if shared >= min_shared and (similarity >= threshold or (
+                shared > min_shared and contained >= containment)):
+            pairs.append((i, j, similarity))
+    groups = group_pairs(len(frame), sorted(pairs))
     best: dict[int, float] = {}
     for i, j, similarity in pairs:
         best[i] = max(best.get(i, 0.0), similarity)
@@ -197,10 +226,34 @@ def claim_groups(result, *, threshold: float = 0.5, shingle: int = 3,
     return make_table(frame.to_dict("records"), MEMBER_COLUMNS)
 
 
-def corroborate(result, *, threshold: float = 0.5, shingle: int = 3,
-                min_words: int = MIN_WORDS) -> pd.DataFrame:
-    """Claim groups across articles (see :func:`claim_groups`), one row per group with the
-    outlets, first publication, sources, relays and denials (:data:`GROUP_COLUMNS`).
+def _day_numbers(published: pd.Series) -> list[int | None]:
+    dates = pd.to_datetime(published, errors="coerce")
+    return [None if pd.isna(d) else int(d.value // 86_400_000_000_000) for d in dates]
+
+
+def _keys(stems: list[list[str]], days: list[int | None],
+          within_days: int | None) -> list[set]:
+    """Each claim's adjacent content-word pairs, tagged with the time slots it falls in:
+    claims at most ``within_days`` apart share a slot, so the bucket limit applies to a
+    window of time rather than to the whole corpus. Undated claims share a slot of their own.
+    """
+    keys = []
+    for words, day in zip(stems, days):
+        bigrams = {f"{a} {b}" for a, b in zip(words, words[1:])}
+        if within_days is None or day is None:
+            slots = [None]
+        else:
+            slot = day // max(within_days, 1)
+            slots = [slot, slot + 1]
+        keys.append({(bigram, s) for bigram in bigrams for s in slots})
+    return keys
+
+
+def corroborate(result, *, min_outlets: int = 1, **options) -> pd.DataFrame:
+    """Claim groups across articles (see :func:`claim_groups`, which takes the same keyword
+    ``options``), one row per group with the outlets, first publication, sources, relays and
+    denials (:data:`GROUP_COLUMNS`); ``min_outlets=2`` keeps only the groups that several
+    outlets carry (one outlet's copies and follow-ups aside).
 
     Example:
         >>> from storyline import analyze_corpus
@@ -213,8 +266,9 @@ def corroborate(result, *, threshold: float = 0.5, shingle: int = 3,
            n_articles denied_in
         0           2       [b]
     """
-    members = claim_groups(result, threshold=threshold, shingle=shingle, min_words=min_words)
-    rows = [_group_row(group_id, group) for group_id, group in members.groupby("group_id")]
+    members = claim_groups(result, **options)
+    rows = [_group_row(group_id, group) for group_id, group in members.groupby("group_id")
+            if group.outlet.dropna().nunique() >= min_outlets]
     table = make_table(rows, GROUP_COLUMNS)
     table = table.sort_values(["n_outlets", "n_articles", "earliest_published"],
                               ascending=[False, False, True], kind="stable")

@@ -3,6 +3,9 @@
 Texts become sets of word shingles; MinHash signatures put similar sets in the same
 locality-sensitive hashing buckets, so only candidates are compared, with their exact
 Jaccard similarity. The work grows about linearly with the number of texts.
+For paraphrases (the same report in other words), :func:`content_stems` keeps the stemmed
+content words of a text and :func:`shared_key_pairs` proposes the texts that share a rare
+key, such as a pair of adjacent content words, to be compared with :func:`overlap`.
 
 Example:
     >>> sets = [word_shingles(t, 2) for t in ["Rivers rose fast in May", "rivers rose fast",
@@ -16,10 +19,14 @@ Example:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import zlib
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
 
 import numpy as np
+from nltk.stem import PorterStemmer
 
 _PRIME = (1 << 61) - 1
 _BATCH = 2000  # sets hashed at once: bounds the (shingles x num_perm) matrix
@@ -38,6 +45,64 @@ def word_shingles(text: str, size: int = 3) -> set[str]:
     if len(tokens) <= size:
         return {" ".join(tokens)} if tokens else set()
     return {" ".join(tokens[k:k + size]) for k in range(len(tokens) - size + 1)}
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    from storyline.resources import word_list
+
+    return word_list("stopwords", "english") | {"'s", "s"}
+
+
+_stem = functools.lru_cache(maxsize=65536)(PorterStemmer().stem)
+
+
+def content_stems(text: str) -> list[str]:
+    """The content words of ``text`` in order, lower-cased and stemmed (Porter), without
+    stop words or one-letter words: the words two wordings of one report share.
+
+    Example:
+        >>> content_stems("The senators were denied a vote on the bridges.")
+        ['senat', 'deni', 'vote', 'bridg']
+    """
+    stop = _stopwords()
+    return [_stem(w) for w in words(text) if len(w) > 1 and w not in stop]
+
+
+def overlap(first: set, second: set) -> tuple[int, float, float]:
+    """``(shared, jaccard, containment)`` of two sets: the number of shared elements, their
+    share of all elements, and their share of the smaller set (how much of a short text the
+    long one contains).
+
+    Example:
+        >>> overlap({"a", "b", "c", "d"}, {"a", "b", "c", "d", "e", "f", "g", "h"})
+        (4, 0.5, 1.0)
+    """
+    shared = len(first & second)
+    smaller = min(len(first), len(second))
+    union = len(first) + len(second) - shared
+    return shared, shared / union if union else 0.0, shared / smaller if smaller else 0.0
+
+
+def shared_key_pairs(keys: Iterable[Iterable[Hashable]], *,
+                     max_bucket: int = 50) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of items that share at least one key held by at most
+    ``max_bucket`` items: an inverted index whose common keys are skipped, so the work is at
+    most ``max_bucket`` comparisons per key an item holds, linear in the number of items.
+
+    Example:
+        >>> sorted(shared_key_pairs([{"x", "y"}, {"y"}, {"z"}, {"x"}], max_bucket=2))
+        [(0, 1), (0, 3)]
+    """
+    index: defaultdict[Hashable, list[int]] = defaultdict(list)
+    for item, held in enumerate(keys):
+        for key in set(held):
+            index[key].append(item)
+    pairs: set[tuple[int, int]] = set()
+    for items in index.values():
+        if 1 < len(items) <= max_bucket:
+            pairs.update(itertools.combinations(items, 2))
+    return pairs
 
 
 def jaccard(first: set, second: set) -> float:
