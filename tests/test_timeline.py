@@ -130,3 +130,31 @@ def test_example_timeline_order(example):
 
 def test_analyze_includes_timeline(example):
     assert "timeline" in analyze(example)
+
+
+def test_an_undated_article_warns_once_though_timexes_and_timeline_both_need_its_dates():
+    article = read_article("The levee broke on Friday and was mended in May.")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        analyze(article)
+        timeline(article)
+    messages = [str(w.message) for w in caught if issubclass(w.category, StorylineWarning)]
+    assert len(messages) == 1
+    assert "has no publication date, so 2 relative time expression(s)" in messages[0]
+
+
+def test_timeline_alone_warns_where_it_is_called():
+    article = read_article("The dyke was shut on Monday.")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        timeline(article)
+    [warning] = [w for w in caught if issubclass(w.category, StorylineWarning)]
+    assert warning.filename == __file__
+
+
+def test_a_dated_article_gives_no_date_warning():
+    article = read_article("The levee broke on Friday and was mended in May.",
+                           published=PUBLISHED)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", StorylineWarning)
+        assert len(timeline(article)) == 3

@@ -112,7 +112,7 @@ def _no_anchor_warning(article: Article, unresolved: int) -> None:
     warnings.warn(
         f"{where} has no publication date, so {unresolved} relative time expression(s) keep X "
         "placeholders: pass one with read_article(..., published='YYYY-MM-DD') or "
-        "`storyline analyze --published YYYY-MM-DD`", StorylineWarning, stacklevel=3)
+        "`storyline analyze --published YYYY-MM-DD`", StorylineWarning, stacklevel=4)
 
 
 def timexes(article: Article | str) -> pd.DataFrame:
@@ -132,6 +132,22 @@ def timexes(article: Article | str) -> pd.DataFrame:
         1  Friday  2024-10-25       day
     """
     article = as_article(article)
+    return make_table(_timex_rows(article), TIMEX_COLUMNS)
+
+
+@functools.lru_cache(maxsize=64)
+def _timex_rows(article: Article) -> tuple[dict, ...]:
+    """The rows of :func:`timexes` as plain dicts (dates as ``datetime.date`` or None).
+
+    Cached per article, so :func:`~storyline.timeline.timeline` reuses the work of
+    :func:`timexes`, and the warning about a missing publication date comes once per article
+    (``storyline analyze`` shows both tables). Callers must not change the rows.
+
+    Example:
+        >>> from storyline import read_article
+        >>> _timex_rows(read_article("It rained on Friday.", published="2024-10-25"))[0]["value"]
+        '2024-10-25'
+    """
     text = article.text
     parsed = parse(article)
     starts = [start for _, start, _ in parsed.sentences]
@@ -165,5 +181,4 @@ def timexes(article: Article | str) -> pd.DataFrame:
         })
     if unresolved:
         _no_anchor_warning(article, unresolved)
-    return make_table(rows, TIMEX_COLUMNS)
-
+    return tuple(rows)
