@@ -36,7 +36,7 @@ from storyline.tables import make_table
 from storyline.text import as_article, parse
 from storyline.timeresolve import Context, tense
 from storyline.timevalues import shift
-from storyline.timexes import _timex_rows
+from storyline.timexes import _no_anchor_warning, _timex_rows
 
 TIMELINE_COLUMNS = {
     "event_id": "int64",
@@ -199,7 +199,9 @@ def timeline(article: Article | str) -> pd.DataFrame:
     """
     article = as_article(article)
     text, published = article.text, article.published
-    found = _timex_rows(article)
+    found, unresolved = _timex_rows(article)
+    if unresolved:
+        _no_anchor_warning(article, unresolved)
     reported = _claim_columns(article)
     sentences = parse(article).sentences
     by_sentence: dict[int, list[dict]] = {}

@@ -112,7 +112,7 @@ def _no_anchor_warning(article: Article, unresolved: int) -> None:
     warnings.warn(
         f"{where} has no publication date, so {unresolved} relative time expression(s) keep X "
         "placeholders: pass one with read_article(..., published='YYYY-MM-DD') or "
-        "`storyline analyze --published YYYY-MM-DD`", StorylineWarning, stacklevel=4)
+        "`storyline analyze --published YYYY-MM-DD`", StorylineWarning, stacklevel=3)
 
 
 def timexes(article: Article | str) -> pd.DataFrame:
@@ -132,21 +132,28 @@ def timexes(article: Article | str) -> pd.DataFrame:
         1  Friday  2024-10-25       day
     """
     article = as_article(article)
-    return make_table(_timex_rows(article), TIMEX_COLUMNS)
+    rows, unresolved = _timex_rows(article)
+    if unresolved:
+        _no_anchor_warning(article, unresolved)
+    return make_table(rows, TIMEX_COLUMNS)
 
 
 @functools.lru_cache(maxsize=64)
-def _timex_rows(article: Article) -> tuple[dict, ...]:
-    """The rows of :func:`timexes` as plain dicts (dates as ``datetime.date`` or None).
+def _timex_rows(article: Article) -> tuple[tuple[dict, ...], int]:
+    """The rows of :func:`timexes` as plain dicts (dates as ``datetime.date`` or None), and
+    how many relative expressions stay unresolved for want of a publication date.
 
     Cached per article, so :func:`~storyline.timeline.timeline` reuses the work of
-    :func:`timexes`, and the warning about a missing publication date comes once per article
-    (``storyline analyze`` shows both tables). Callers must not change the rows.
+    :func:`timexes`. It does not warn: each public caller warns about a missing publication
+    date itself, pointing at its own caller, so the warning does not depend on what is
+    cached, and ``analyze`` (one line calling both) shows it once under Python's default
+    warning filter. Callers must not change the rows.
 
     Example:
         >>> from storyline import read_article
-        >>> _timex_rows(read_article("It rained on Friday.", published="2024-10-25"))[0]["value"]
-        '2024-10-25'
+        >>> rows, unresolved = _timex_rows(read_article("It rained on Friday."))
+        >>> rows[0]["value"], unresolved
+        ('XXXX-WXX-5', 1)
     """
     text = article.text
     parsed = parse(article)
@@ -179,6 +186,4 @@ def _timex_rows(article: Article) -> tuple[dict, ...]:
             "ambiguous": found.ambiguous or "X" in found.value,
             "signal": _signal(text, start),
         })
-    if unresolved:
-        _no_anchor_warning(article, unresolved)
-    return tuple(rows)
+    return tuple(rows), unresolved
