@@ -380,3 +380,9 @@ def test_source_with_to_phrase():
 def test_leading_even_is_not_part_of_the_source():
     row = only("Even Norway, a close ally, said the plan went too far.")
     assert row.source_text == "Norway, a close ally"
+
+
+def test_content_with_a_participle_is_not_taken_for_an_appositive_name():
+    row = only("The mill opened in 1951, the owner, Ray Dunn, said.")
+    assert row.source_text == "the owner, Ray Dunn"
+    assert row.content == "The mill opened in 1951"

@@ -343,12 +343,19 @@ def _name_before(sentence: Sentence, comma: int) -> tuple[int, int] | None:
     """The noun phrase that ends at ``comma``, when it looks like a name or a description."""
     name = _noun_phrase_back(sentence, comma)
     if name is None or sentence.lowered[name[0]] in ASIDE_STARTS or any(
-            sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP", "MD") for m in range(*name)):
+            _verb(sentence, m) for m in range(*name)):
         return None
     if not _capital(sentence.words[name[0]]) and sentence.lowered[name[0]] not in (
             "the", "a", "an", "another", "his", "her", "its", "their", "one"):
         return None
     return name
+
+
+def _verb(sentence: Sentence, m: int) -> bool:
+    """Token ``m`` is a verb, not a participle used as an adjective ("retired general")."""
+    tag = sentence.tag(m)
+    return tag[:3] in ("VBD", "VBZ", "VBP", "MD") or tag in ("VBN", "VBG", "VB") and not (
+        m + 1 < len(sentence.words) and sentence.tag(m + 1)[:2] in ("NN", "JJ"))
 
 
 def _describes(sentence: Sentence, first: int, last: int) -> bool:
