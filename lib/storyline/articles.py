@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import collections
 import csv
 import datetime as dt
 import functools
@@ -194,12 +195,13 @@ def detect_language(text: str) -> str | None:
         return None
     import nltk
 
+    counts = collections.Counter(words)
     scores = {}
     for language in nltk.corpus.stopwords.fileids():
         if language in MIXED_STOPWORD_LISTS:
             continue
         stop = word_list("stopwords", language)
-        scores[language] = sum(word in stop for word in words)
+        scores[language] = sum(counts[word] for word in stop.intersection(counts))
     best = max(scores, key=scores.get)
     # Short function words are shared between languages: English wins near-ties.
     english = max(score for name, score in scores.items() if name.startswith("english"))

@@ -448,16 +448,20 @@ def claims(article: Article | str) -> pd.DataFrame:
     from storyline.sources import claim_source_ids  # sources are built from these rows
 
     article = as_article(article)
-    table = _claim_table(article).copy()
-    table["source_id"] = pd.array(claim_source_ids(article), dtype="Int64")
-    return table
+    rows = [{**row, "source_id": source_id}
+            for row, source_id in zip(_claim_rows(article), claim_source_ids(article))]
+    return make_table(rows, CLAIM_COLUMNS)
+
+
+def _claim_table(article: Article) -> pd.DataFrame:
+    """The claims of one article without their ``source_id`` (which sources are built from)."""
+    return make_table(_claim_rows(article), CLAIM_COLUMNS)
 
 
 @functools.lru_cache(maxsize=64)
-def _claim_table(article: Article) -> pd.DataFrame:
-    """The claims of one article, cached: sources, profiles and timelines all start here.
-
-    Callers get a copy from :func:`claims`, so the cached table is never changed."""
+def _claim_rows(article: Article) -> tuple[dict, ...]:
+    """The claims of one article as plain rows, cached: sources, profiles and timelines all
+    start here, so the rows must never be changed (copy one before editing it)."""
     text = article.text
     parsed = parse(article)
     quotes = quote_spans(text)
@@ -479,7 +483,7 @@ def _claim_table(article: Article) -> pd.DataFrame:
     _link(rows)
     resolve_sources(rows, text)
     judge_firmness(rows, text)
-    return make_table(rows, CLAIM_COLUMNS)
+    return tuple(rows)
 
 
 def _row(claim_id: int, claim: _Claim, text: str, quotes: list[Quote]) -> dict:

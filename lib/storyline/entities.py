@@ -240,7 +240,13 @@ def entities(article: Article | str) -> pd.DataFrame:
         >>> entities("Dmitry Peskov, spokesperson for the Kremlin, told the WSJ.").type.tolist()
         ['PERSON', 'ORGANIZATION', 'OUTLET']
     """
-    article = as_article(article)
+    return make_table(entity_rows(as_article(article)), ENTITY_COLUMNS)
+
+
+@functools.lru_cache(maxsize=64)
+def entity_rows(article: Article) -> tuple[dict, ...]:
+    """The rows of :func:`entities` as plain dicts, cached for the sources table (which
+    needs the entities of every article it describes); never change them."""
     text = article.text
     parsed = parse(article)
     pattern, known = _known_names()
@@ -286,4 +292,4 @@ def entities(article: Article | str) -> pd.DataFrame:
     found.sort(key=lambda r: r["start"])
     for number, row in enumerate(found):
         row["entity_id"] = number
-    return make_table(found, ENTITY_COLUMNS)
+    return tuple(found)

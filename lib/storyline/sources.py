@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from storyline.articles import Article
-from storyline.claims import _claim_table
+from storyline.claims import _claim_rows
 from storyline.describe import (
     PERSONAL_PRONOUNS,
     PRONOUNS,
@@ -41,7 +41,7 @@ from storyline.describe import (
     describe_source,
     gender,
 )
-from storyline.entities import entities
+from storyline.entities import entity_rows as _entity_rows
 from storyline.tables import make_table
 from storyline.text import as_article
 
@@ -105,7 +105,7 @@ def sources(article: Article | str) -> pd.DataFrame:
         0            Two officials   anonymous       True             []
         1  The Wall Street Journal      outlet      False  [the Journal]
     """
-    return _analysed(as_article(article))[0].copy()
+    return make_table(_analysed(as_article(article))[0], SOURCE_COLUMNS)
 
 
 def claim_source_ids(article: Article | str) -> list[int | None]:
@@ -120,15 +120,12 @@ def claim_source_ids(article: Article | str) -> list[int | None]:
 
 
 @functools.lru_cache(maxsize=64)
-def _analysed(article: Article) -> tuple[pd.DataFrame, tuple[int | None, ...]]:
-    # plain rows: per-row pandas access costs more than the rules themselves
-    claim_frame = _claim_table(article)
-    columns = {name: claim_frame[name].tolist() for name in _CLAIM_FIELDS}
-    claim_rows = [dict(zip(columns, values)) for values in zip(*columns.values())]
-    entity_frame = entities(article)
-    entity_rows = list(zip(entity_frame.entity_id.tolist(), entity_frame.start.tolist(),
-                           entity_frame.end.tolist(), entity_frame.type.tolist(),
-                           entity_frame.text.tolist()))
+def _analysed(article: Article) -> tuple[tuple[dict, ...], tuple[int | None, ...]]:
+    """The rows of :func:`sources` and the source id of each claim, from plain rows (per-row
+    pandas access would cost more than the rules themselves)."""
+    claim_rows = _claim_rows(article)
+    entity_rows = [(row["entity_id"], row["start"], row["end"], row["type"], row["text"])
+                   for row in _entity_rows(article)]
     kinds = {text: kind for _, _, _, kind, text in entity_rows}
     people = [(start, text) for _, start, _, kind, text in entity_rows if kind == "PERSON"]
     mentions = _mentions(claim_rows, kinds, people)
@@ -143,15 +140,15 @@ def _analysed(article: Article) -> tuple[pd.DataFrame, tuple[int | None, ...]]:
     for mention in sorted(mentions, key=lambda m: m.start):
         groups.setdefault(mention.key, []).append(mention)
     by_id = {row["claim_id"]: row for row in claim_rows}
-    rows = [_row(number, group, by_id, article.text, entity_rows)
-            for number, group in enumerate(groups.values())]
+    rows = tuple(_row(number, group, by_id, article.text, entity_rows)
+                 for number, group in enumerate(groups.values()))
     by_claim = {m.claim_id: number for number, group in enumerate(groups.values())
                 for m in group if m.claim_id is not None}
     ids = tuple(by_claim.get(row["claim_id"]) for row in claim_rows)
-    return make_table(rows, SOURCE_COLUMNS), ids
+    return rows, ids
 
 
-def _mentions(claim_rows: list[dict], kinds: dict[str, str],
+def _mentions(claim_rows: tuple[dict, ...], kinds: dict[str, str],
               people: list[tuple[int, str]]) -> list[_Mention]:
     found = []
     for row in claim_rows:
