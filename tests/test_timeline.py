@@ -7,7 +7,7 @@ import warnings
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline import read_article, timeline
+from storyline import read_article, timeline, timexes
 from storyline.analysis import analyze
 from storyline.articles import StorylineWarning
 from storyline.tables import check_table
@@ -130,3 +130,39 @@ def test_example_timeline_order(example):
 
 def test_analyze_includes_timeline(example):
     assert "timeline" in analyze(example)
+
+
+def test_analyze_shows_the_no_date_warning_once_though_two_tables_need_the_date():
+    article = read_article("The levee broke on Friday and was mended in May.")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        analyze(article)
+    messages = [str(w.message) for w in caught if issubclass(w.category, StorylineWarning)]
+    assert len(messages) == 1
+    assert "has no publication date, so 2 relative time expression(s)" in messages[0]
+
+
+def test_each_call_on_an_undated_article_warns_however_much_is_cached():
+    article = read_article("The sluice opened on Friday and closed in May.")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for build in (timexes, timeline, timeline):
+            build(article)
+    assert sum(issubclass(w.category, StorylineWarning) for w in caught) == 3
+
+
+def test_timeline_alone_warns_where_it_is_called():
+    article = read_article("The dyke was shut on Monday.")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        timeline(article)
+    [warning] = [w for w in caught if issubclass(w.category, StorylineWarning)]
+    assert warning.filename == __file__
+
+
+def test_a_dated_article_gives_no_date_warning():
+    article = read_article("The levee broke on Friday and was mended in May.",
+                           published=PUBLISHED)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", StorylineWarning)
+        assert len(timeline(article)) == 3

@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Callable
 
 import pandas as pd
@@ -37,9 +38,17 @@ TABLES: dict[str, Callable[[Article], pd.DataFrame]] = {
 
 
 def analyze(article: Article | str) -> dict[str, pd.DataFrame]:
-    """Every table of :data:`TABLES` for one article, keyed by table name."""
+    """Every table of :data:`TABLES` for one article, keyed by table name.
+
+    A warning several tables raise (no publication date: timexes and timeline) is shown once.
+    """
     article = as_article(article)
-    return {name: build(article) for name, build in TABLES.items()}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        tables = {name: build(article) for name, build in TABLES.items()}
+    for warning in {(w.category, str(w.message)): w for w in caught}.values():
+        warnings.warn(warning.message, stacklevel=2)
+    return tables
 
 
 def _json_ready(frame: pd.DataFrame) -> list[dict]:

@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pandas as pd
@@ -35,7 +36,7 @@ from storyline.tables import make_table
 from storyline.text import as_article, parse
 from storyline.timeresolve import Context, tense
 from storyline.timevalues import shift
-from storyline.timexes import timexes
+from storyline.timexes import _no_anchor_warning, _timex_rows
 
 TIMELINE_COLUMNS = {
     "event_id": "int64",
@@ -71,6 +72,7 @@ _CLAUSE_BREAK = re.compile(
     r"according|accusing|referring|saying|adding|citing)\b)|,\s+(?=\w+ing\b)")
 _HAVE = frozenset({"has", "have", "'ve", "’ve"})
 _UNPLACED = ("PAST_REF", "FUTURE_REF")
+_DAY = dt.timedelta(days=1)
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -102,45 +104,51 @@ def _present_perfect(article: Article, sentence_id: int, start: int, end: int) -
                for i, (word, _) in enumerate(inside))
 
 
-def _event_interval(row, perfect: bool, published) -> tuple:
+def _event_interval(row: dict, perfect: bool, published: dt.date | None) -> tuple:
     """Days an event covers: the timex's own span, widened by since/until/before/after."""
-    first, last = row.interval_start, row.interval_end
-    if pd.isna(first) and pd.isna(last) and row.type == "DURATION" and published is not None \
-            and perfect:
-        match = re.fullmatch(r"P(\d+)(Y|M|W|D)", row.value)
+    first, last = row["interval_start"], row["interval_end"]
+    if first is None and last is None and row["type"] == "DURATION" and \
+            published is not None and perfect:
+        match = re.fullmatch(r"P(\d+)(Y|M|W|D)", row["value"])
         try:
             if match:
-                return pd.Timestamp(shift(published, -int(match[1]), match[2])), \
-                    pd.Timestamp(published)
+                return shift(published, -int(match[1]), match[2]), published
         except ValueError:  # a span reaching beyond the calendar
             return first, last
-    signal = row.signal
-    if signal == "since" and published is not None and not pd.isna(first):
-        return first, pd.Timestamp(published)
-    if signal == "until" and not pd.isna(last):
-        start = pd.Timestamp(published) if published is not None else first
-        return min(start, first) if not pd.isna(first) else start, last
-    if signal == "before" and not pd.isna(first):
-        return pd.NaT, first - pd.Timedelta(days=1)
-    if signal == "after" and not pd.isna(last):
-        return last + pd.Timedelta(days=1), pd.NaT
+    signal = row["signal"]
+    if signal == "since" and published is not None and first is not None:
+        return first, published
+    if signal == "until" and last is not None:
+        start = published if published is not None else first
+        return min(start, first) if first is not None else start, last
+    if signal == "before" and first is not None:
+        return None, first - _DAY
+    if signal == "after" and last is not None:
+        return last + _DAY, None
     return first, last
 
 
-def _reporting_claim(table: pd.DataFrame, sentence_id: int, start: int, end: int,
-                     position: int) -> pd.Series | None:
-    """The claim whose content holds ``position`` (the innermost), else one overlapping the
-    event in the same sentence."""
-    if table.empty:
-        return None
-    inside = table[(table["content_start"] <= position) & (position < table["content_end"])]
-    if len(inside):
-        return inside.loc[(inside["content_end"] - inside["content_start"]).idxmin()]
-    overlap = (table[["content_end"]].clip(upper=end).to_numpy().ravel()
-               - table[["content_start"]].clip(lower=start).to_numpy().ravel())
-    same = table[(table["sentence_id"] == sentence_id) & (overlap > 0)]
-    if len(same):
-        return same.iloc[0]
+def _claim_columns(article: Article) -> dict[str, list]:
+    """The claim columns the timeline needs, as plain lists (row access in pandas is slow)."""
+    table = claims(article)
+    return {name: table[name].tolist() for name in
+            ("claim_id", "sentence_id", "content_start", "content_end", "source_text",
+             "source_id")}
+
+
+def _reporting_claim(claim_columns: dict[str, list], sentence_id: int, start: int, end: int,
+                     position: int) -> int | None:
+    """Row number of the claim whose content holds ``position`` (the innermost), else of the
+    first one overlapping the event in the same sentence."""
+    firsts, lasts = claim_columns["content_start"], claim_columns["content_end"]
+    inside = [(last - first, row) for row, (first, last) in enumerate(zip(firsts, lasts))
+              if first <= position < last]
+    if inside:
+        return min(inside)[1]
+    for row, (first, last) in enumerate(zip(firsts, lasts)):
+        if claim_columns["sentence_id"][row] == sentence_id and min(last, end) > max(first,
+                                                                                     start):
+            return row
     return None
 
 
@@ -191,33 +199,36 @@ def timeline(article: Article | str) -> pd.DataFrame:
     """
     article = as_article(article)
     text, published = article.text, article.published
-    found = timexes(article)
-    reported = claims(article)
+    found, unresolved = _timex_rows(article)
+    if unresolved:
+        _no_anchor_warning(article, unresolved)
+    reported = _claim_columns(article)
     sentences = parse(article).sentences
+    by_sentence: dict[int, list[dict]] = {}
+    for row in found:
+        by_sentence.setdefault(row["sentence_id"], []).append(row)
     events: list[dict] = []
     dated_sentences: dict[int, dict] = {}
     for sentence_id, (_, s_start, s_end) in enumerate(sentences):
-        rows = found[(found["sentence_id"] == sentence_id) & (found["type"] != "SET")
-                     & ~found["value"].isin(_UNPLACED)]
-        clauses = _clauses(text, s_start, s_end)
-        for c_start, c_end in clauses:
-            in_clause = rows[(rows["start"] >= c_start) & (rows["end"] <= c_end)]
-            exact = in_clause[in_clause["value"] != "PRESENT_REF"]
-            for row in (exact if len(exact) else in_clause).itertuples():
-                perfect = row.type == "DURATION" and _present_perfect(article, sentence_id,
-                                                                      c_start, c_end)
+        rows = [row for row in by_sentence.get(sentence_id, ())
+                if row["type"] != "SET" and row["value"] not in _UNPLACED]
+        for c_start, c_end in _clauses(text, s_start, s_end):
+            in_clause = [row for row in rows if row["start"] >= c_start and row["end"] <= c_end]
+            exact = [row for row in in_clause if row["value"] != "PRESENT_REF"]
+            for row in exact or in_clause:
+                perfect = row["type"] == "DURATION" and _present_perfect(
+                    article, sentence_id, c_start, c_end)
                 first, last = _event_interval(row, perfect, published)
-                if pd.isna(first) and pd.isna(last):
+                if first is None and last is None:
                     continue
                 event = {"kind": "event", "sentence_id": sentence_id, "start": c_start,
-                         "end": c_end, "timex_id": row.timex_id, "timex_text": row.text,
-                         "value": row.value, "interval_start": first, "interval_end": last,
-                         "precision": row.precision, "ambiguous": row.ambiguous,
-                         "anchored_by": "timex", "position": row.start}
+                         "end": c_end, "timex_id": row["timex_id"], "timex_text": row["text"],
+                         "value": row["value"], "interval_start": first, "interval_end": last,
+                         "precision": row["precision"], "ambiguous": row["ambiguous"],
+                         "anchored_by": "timex", "position": row["start"]}
                 events.append(event)
                 dated_sentences[sentence_id] = event
-        if sentence_id not in dated_sentences and not len(found[found["sentence_id"] ==
-                                                                 sentence_id]):
+        if sentence_id not in dated_sentences and sentence_id not in by_sentence:
             before = dated_sentences.get(sentence_id - 1)
             if before and before["anchored_by"] == "timex" and \
                     before["start"] == sentences[sentence_id - 1][1] and \
@@ -229,17 +240,16 @@ def timeline(article: Article | str) -> pd.DataFrame:
         claim = _reporting_claim(reported, event["sentence_id"], event["start"], event["end"],
                                  event.pop("position"))
         event["text"] = text[event["start"]:event["end"]]
-        event["claim_id"] = claim["claim_id"] if claim is not None else pd.NA
-        event["source_text"] = claim["source_text"] if claim is not None else ""
-        event["source_id"] = claim.get("source_id", pd.NA) if claim is not None else pd.NA
+        event["claim_id"] = reported["claim_id"][claim] if claim is not None else pd.NA
+        event["source_text"] = reported["source_text"][claim] if claim is not None else ""
+        event["source_id"] = reported["source_id"][claim] if claim is not None else pd.NA
     events.sort(key=lambda e: (_key(e["interval_start"], e["interval_end"]),
                                _key(e["interval_end"], e["interval_start"]), e["start"]))
     if published is not None:
-        day = pd.Timestamp(published)
         events.append({"kind": "publication", "sentence_id": -1, "start": -1, "end": -1,
                        "text": "", "timex_id": pd.NA, "timex_text": "",
-                       "value": published.isoformat(), "interval_start": day,
-                       "interval_end": day, "precision": "day", "ambiguous": False,
+                       "value": published.isoformat(), "interval_start": published,
+                       "interval_end": published, "precision": "day", "ambiguous": False,
                        "claim_id": pd.NA, "source_text": "", "source_id": pd.NA,
                        "anchored_by": "publication"})
     for event_id, event in enumerate(events):
@@ -247,5 +257,5 @@ def timeline(article: Article | str) -> pd.DataFrame:
     return make_table(events, TIMELINE_COLUMNS)
 
 
-def _key(value, fallback) -> pd.Timestamp:
-    return value if not pd.isna(value) else fallback
+def _key(value: dt.date | None, fallback: dt.date | None) -> dt.date | None:
+    return value if value is not None else fallback

@@ -132,6 +132,29 @@ def timexes(article: Article | str) -> pd.DataFrame:
         1  Friday  2024-10-25       day
     """
     article = as_article(article)
+    rows, unresolved = _timex_rows(article)
+    if unresolved:
+        _no_anchor_warning(article, unresolved)
+    return make_table(rows, TIMEX_COLUMNS)
+
+
+@functools.lru_cache(maxsize=64)
+def _timex_rows(article: Article) -> tuple[tuple[dict, ...], int]:
+    """The rows of :func:`timexes` as plain dicts (dates as ``datetime.date`` or None), and
+    how many relative expressions stay unresolved for want of a publication date.
+
+    Cached per article, so :func:`~storyline.timeline.timeline` reuses the work of
+    :func:`timexes`. It does not warn: each public caller warns about a missing publication
+    date itself, pointing at its own caller, so the warning does not depend on what is
+    cached, and ``analyze`` (one line calling both) shows it once under Python's default
+    warning filter. Callers must not change the rows.
+
+    Example:
+        >>> from storyline import read_article
+        >>> rows, unresolved = _timex_rows(read_article("It rained on Friday."))
+        >>> rows[0]["value"], unresolved
+        ('XXXX-WXX-5', 1)
+    """
     text = article.text
     parsed = parse(article)
     starts = [start for _, start, _ in parsed.sentences]
@@ -163,7 +186,4 @@ def timexes(article: Article | str) -> pd.DataFrame:
             "ambiguous": found.ambiguous or "X" in found.value,
             "signal": _signal(text, start),
         })
-    if unresolved:
-        _no_anchor_warning(article, unresolved)
-    return make_table(rows, TIMEX_COLUMNS)
-
+    return tuple(rows), unresolved
