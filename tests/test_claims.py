@@ -338,3 +338,51 @@ def test_inverted_reading_not_taken_for_an_opening_appositive():
                cue="said")
     assert row.source_text == "Jo Kim, a spokesman for the union"
     assert row.content == "members expected pay to rise"
+
+
+def test_appositive_source_with_several_descriptions():
+    row = only("Ana Ruiz, 59, of Tucson, Ariz., said the water tasted of metal.")
+    assert row.source_text == "Ana Ruiz, 59, of Tucson, Ariz."
+    row = only("Tom Hale, the mayor of Dover, a port town, said the ferry would run.")
+    assert row.source_text == "Tom Hale, the mayor of Dover, a port town"
+
+
+def test_appositive_source_keeps_relative_clause():
+    row = only("Lena Park, who led the inquiry for two years, said the files were lost.")
+    assert row.source_text == "Lena Park, who led the inquiry for two years"
+    assert row.content == "the files were lost"
+
+
+def test_appositive_source_after_introductory_phrase():
+    row = only("In a statement, one of the club's lawyers, Sam Odom, said the fine was unfair.")
+    assert row.source_text == "one of the club's lawyers, Sam Odom"
+    assert row.content == "the fine was unfair"
+
+
+def test_adverb_and_date_between_source_and_cue_are_skipped():
+    assert only("The judges generally praised the design.").source_text == "The judges"
+    assert only("Collins on Tuesday said the vote would wait.").source_text == "Collins"
+
+
+def test_coordinated_subject_is_one_source():
+    row = only("Farmers and shop owners in the valley say the new road helped.")
+    assert row.source_text == "Farmers and shop owners in the valley"
+    row = only("Rogers praised Hill and aides said the talks went well.", cue="said")
+    assert row.source_text == "aides"
+
+
+def test_source_with_to_phrase():
+    assert only("Aides to the governor say the budget is late.").source_text == \
+        "Aides to the governor"
+    assert only("Those close to him say he will run.").source_text == "Those close to him"
+
+
+def test_leading_even_is_not_part_of_the_source():
+    row = only("Even Norway, a close ally, said the plan went too far.")
+    assert row.source_text == "Norway, a close ally"
+
+
+def test_content_with_a_participle_is_not_taken_for_an_appositive_name():
+    row = only("The mill opened in 1951, the owner, Ray Dunn, said.")
+    assert row.source_text == "the owner, Ray Dunn"
+    assert row.content == "The mill opened in 1951"

@@ -41,6 +41,7 @@ import pandas as pd
 
 from storyline.articles import Article
 from storyline.attribution import (
+    ADJUNCT_START,
     CLOSERS,
     Sentence,
     as_clause,
@@ -183,8 +184,9 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
                       content_after(sentence, after, quotes, needs=cue.needs),
                       "source-cue-content", sentence.span(*source), sentence.span(*recipient))
     before = source_before(sentence, cue.first)
-    opening = before is not None and before[0] <= 1 and sentence.words[cue.first - 1] == "," \
-        and has_right_content(sentence, after, needs=cue.needs)  # "Smith, a spokesman, said"
+    opening = before is not None and _opens_clause(sentence, before[0]) and \
+        sentence.words[cue.first - 1] == "," and has_right_content(sentence, after,
+                                                                 needs=cue.needs)
     inverted = None if opening else inverted_source(sentence, cue.first, cue.last)
     if inverted is not None:
         content = content_before(sentence, cue.first, quotes)
@@ -230,6 +232,18 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
     content = (content[0], middle_content_end(sentence, after, content[1]))
     return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                   "content-source-cue", sentence.span(*source_tokens), sentence.span(*recipient))
+
+
+def _opens_clause(sentence: Sentence, first: int) -> bool:
+    """Token ``first`` opens the main clause: "Smith, a spokesman, said ..." or "In a
+    statement, Smith, a spokesman, said ..." (an introductory phrase has no verb)."""
+    if first <= 1:
+        return True
+    lowered = sentence.lowered
+    return sentence.words[first - 1] == "," and lowered[0] in ADJUNCT_START | {
+        "but", "and", "yet", "still", "so"} and not any(
+        sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP", "MD") or sentence.in_quote(m)
+        for m in range(first - 1))
 
 
 def _quote_just_before(sentence: Sentence, quotes: list[Quote]) -> Quote | None:
