@@ -338,3 +338,92 @@ def test_inverted_reading_not_taken_for_an_opening_appositive():
                cue="said")
     assert row.source_text == "Jo Kim, a spokesman for the union"
     assert row.content == "members expected pay to rise"
+
+
+def test_appositive_source_with_several_descriptions():
+    row = only("Ana Ruiz, 59, of Tucson, Ariz., said the water tasted of metal.")
+    assert row.source_text == "Ana Ruiz, 59, of Tucson, Ariz."
+    row = only("Tom Hale, the mayor of Dover, a port town, said the ferry would run.")
+    assert row.source_text == "Tom Hale, the mayor of Dover, a port town"
+
+
+def test_appositive_source_keeps_relative_clause():
+    row = only("Lena Park, who led the inquiry for two years, said the files were lost.")
+    assert row.source_text == "Lena Park, who led the inquiry for two years"
+    assert row.content == "the files were lost"
+
+
+def test_appositive_source_after_introductory_phrase():
+    row = only("In a statement, one of the club's lawyers, Sam Odom, said the fine was unfair.")
+    assert row.source_text == "one of the club's lawyers, Sam Odom"
+    assert row.content == "the fine was unfair"
+
+
+def test_adverb_and_date_between_source_and_cue_are_skipped():
+    assert only("The judges generally praised the design.").source_text == "The judges"
+    assert only("Collins on Tuesday said the vote would wait.").source_text == "Collins"
+
+
+def test_coordinated_subject_is_one_source():
+    row = only("Farmers and shop owners in the valley say the new road helped.")
+    assert row.source_text == "Farmers and shop owners in the valley"
+    row = only("Rogers praised Hill and aides said the talks went well.", cue="said")
+    assert row.source_text == "aides"
+
+
+def test_source_with_to_phrase():
+    assert only("Aides to the governor say the budget is late.").source_text == \
+        "Aides to the governor"
+    assert only("Those close to him say he will run.").source_text == "Those close to him"
+
+
+def test_leading_even_is_not_part_of_the_source():
+    row = only("Even Norway, a close ally, said the plan went too far.")
+    assert row.source_text == "Norway, a close ally"
+
+
+def test_content_with_a_participle_is_not_taken_for_an_appositive_name():
+    row = only("The mill opened in 1951, the owner, Ray Dunn, said.")
+    assert row.source_text == "the owner, Ray Dunn"
+    assert row.content == "The mill opened in 1951"
+
+
+def test_object_of_a_criticism_ends_with_its_clause():
+    row = only("Senator Ruiz criticized the tax plan as a giveaway during a rally in Reno.")
+    assert row.content == "the tax plan as a giveaway"
+    row = only("The union is demanding a pay rise, which the company has refused.",
+               cue="is demanding")
+    assert row.content == "a pay rise"
+
+
+def test_mixed_quotation_before_a_trailing_source_keeps_the_lead_words():
+    row = only('The new levy "will hurt every small farm in the county," Ann Bell said.')
+    assert row.content == 'The new levy "will hurt every small farm in the county,"'
+    assert row.quote_type == "mixed"
+
+
+def test_participle_before_a_name_is_part_of_the_source():
+    row = only('"We held the line," retired police chief Dan Ortiz said.')
+    assert row.source_text == "retired police chief Dan Ortiz"
+
+
+def test_content_after_a_time_phrase_without_that():
+    row = only("The governor said after the hearing she would sign the bill.")
+    assert row.content == "she would sign the bill"
+    row = only("Officials said on Friday the bridge was safe.")
+    assert row.content == "the bridge was safe"
+
+
+def test_title_case_headline_cues():
+    row = only("Dam Repairs Will Take Years, Engineers Say.")
+    assert (row.source_text, row.cue, row.content) == ("Engineers", "Say",
+                                                       "Dam Repairs Will Take Years")
+    row = only("Fire Chief Says Summer Will Be Dry")
+    assert (row.source_text, row.cue) == ("Fire Chief", "Says")
+
+
+def test_sentence_opening_said_with_a_colon():
+    table = claims('Rents climbed again. Said Ms. Ortiz: "Nobody here can pay that."')
+    row = table[table.cue == "Said"].iloc[0]
+    assert row.source_text == "Ms. Ortiz"
+    assert row.content == '"Nobody here can pay that."'

@@ -112,20 +112,23 @@ def source_before(sentence: Sentence, k: int, *, trailing: bool = False) -> tupl
     must follow a comma, quotation or dash (the "..., the WSJ reports." pattern).
     """
     words, lowered = sentence.words, sentence.lowered
-    end = k
-    while end > 0 and lowered[end - 1] in TIME_WORDS:
-        end -= 1
+    end = k if 0 < k and words[k - 1] == "," else _skip_back(sentence, k)
     if end == 0:
         return None
+    appositive = words[end - 1] == ","
     if lowered[end - 1] in PRONOUNS:
         found = (end - 1, end)
-    elif words[end - 1] == ",":
+    elif appositive:
         found = _appositive(sentence, end - 1)
     else:
         found = _noun_phrase_back(sentence, end)
     if found is None:
         return None
-    found = _refine_with_tags(sentence, found, k)
+    found = (_skip_leading(sentence, *found), found[1])
+    if found[0] >= found[1]:
+        return None
+    if not appositive:  # relative clauses in an appositive hold verbs of their own
+        found = _refine_with_tags(sentence, found, k)
     if found is None:
         return None
     if trailing:
@@ -147,6 +150,10 @@ def _refine_with_tags(sentence: Sentence, found: tuple[int, int],
     first, last = found
     verbs = [m for m in range(first, last) if sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP",
                                                                         "MD")]
+    if verbs == [first] and first + 1 < last and sentence.lowered[first].endswith("ed") and \
+            sentence.tag(first + 1)[:2] in ("NN", "JJ") and (
+            first == 0 or not sentence.words[first - 1][:1].isalnum()):
+        verbs = []  # '"...," retired general Lee Ho said': a participle as an adjective
     if verbs:
         if sentence.tag(k) == "VBG" and sentence.words[k - 1] != ",":
             head = subject(sentence, verbs[0])
@@ -220,23 +227,33 @@ def subject(sentence: Sentence, end: int) -> tuple[int, int] | None:
 def _noun_phrase_back(sentence: Sentence, end: int) -> tuple[int, int] | None:
     words, lowered = sentence.words, sentence.lowered
     start = end
+    joined = []  # "and" tokens crossed: "Developers and supporters in Congress say"
     while start > 0:
         word, low = words[start - 1], lowered[start - 1]
         if low == "and" or low == "&":
-            if start >= 2 and start < end and _capital(words[start]) and \
-                    _capital(words[start - 2]):
+            if start >= 2 and start < end and _joins(sentence, start - 2, start):
                 start -= 1
+                joined.append(start)
                 continue
             break
-        if word == "," and start >= 2 and start < end and _capital(words[start]) and \
-                _capital(words[start - 2]) and "and" in lowered[start:end]:
+        if word == "," and start >= 2 and start < end and _joins(sentence, start - 2, start) \
+                and "and" in lowered[start:end]:
             start -= 1
+            continue
+        if low == "to" and start >= 2 and start < end and sentence.tag(start - 2) in (
+                "NNS", "NN", "JJ") and not sentence.quoted[start - 2]:
+            start -= 1  # "advisers to Mr. Obama say", "those close to him say"
             continue
         if low in BOUNDARY or word in QUOTE_MARKS or sentence.quoted[start - 1]:
             break
         if not (word[0].isalnum() or word in ("(", ")", "-", "’s", "'s", ".", "/")):
             break
         start -= 1
+    for conjunction in joined:  # "Trump attacked Clinton and aides said": the clause ends
+        if any(sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP", "MD") for m in range(start,
+                                                                                conjunction)):
+            start = conjunction + 1
+            break
     if start == end or end - start > 14:
         return None
     while start < end and lowered[start] in (")", "-", "/", "."):
@@ -244,26 +261,119 @@ def _noun_phrase_back(sentence: Sentence, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _skip_back(sentence: Sentence, k: int) -> int:
+    """Where the source ends before cue ``k``: past time words, adverbs and the date phrase
+    between them ("Sanders on Tuesday said", "The experts generally praised", "who in 2010
+    said")."""
+    lowered = sentence.lowered
+    end = k
+    while end > 0:
+        low = lowered[end - 1]
+        if low in TIME_WORDS or (sentence.tag(end - 1)[:2] == "RB" and low.isalpha()
+                                 and sentence.words[end - 1].islower()):
+            end -= 1
+        elif end < k and (low in ("on", "in", "at", "since", "by") or YEAR.match(low)):
+            end -= 1
+        else:
+            break
+    return end
+
+
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+LEADING_ADVERBS = {"even", "perhaps", "maybe", "also", "now", "indeed", "instead", "still",
+                   "meanwhile", "yet", "so", "then", "however", "say"}
+
+
+def _skip_leading(sentence: Sentence, first: int, last: int) -> int:
+    """Drop a leading "Even", "Perhaps" or "Say" from a source ("Even China said")."""
+    while first < last - 1 and sentence.lowered[first] in LEADING_ADVERBS and \
+            sentence.tag(first)[:2] in ("RB", "VB", "CC", ""):
+        first += 1
+    return first
+
+
+RELATIVE_STARTS = {"who", "whose", "which", "whom"}
+ASIDE_STARTS = (ADJUNCT_START - {"of"}) | {"through", "under", "speaking", "however",
+                                         "meanwhile"}
+
+
+def _joins(sentence: Sentence, left: int, right: int) -> bool:
+    """Words ``left`` and ``right`` around "and" or a list comma are parts of one subject:
+    both names ("Cruz and Rubio"), or by their tags nouns ("protesters and civic leaders")."""
+    words = sentence.words
+    if _capital(words[left]) and _capital(words[right]):
+        return True
+    return sentence.tag(left)[:2] in ("NN", "PR") and sentence.tag(right)[:2] in (
+        "NN", "DT", "JJ", "PR", "CD")
+
+
 def _appositive(sentence: Sentence, comma: int) -> tuple[int, int] | None:
-    """"NAME, DESCRIPTION," before a cue: the name and its description, without the comma."""
+    """"NAME, DESCRIPTION, [DESCRIPTION,] cue": the name and its descriptions without the
+    last comma ("Jo Kim, 59, of Ashton, Md., said"; "Jo Kim, who chairs the panel, said").
+    A leading aside ("Trump, speaking in Ohio, said") is not part of the source."""
     words, lowered = sentence.words, sentence.lowered
-    previous = comma - 1
-    while previous > 0 and words[previous] != "," and comma - previous < 25:
-        if lowered[previous] in ("said", "says", "told") or words[previous] in QUOTE_MARKS:
-            return None
-        previous -= 1
-    if previous <= 0 or words[previous] != ",":
+    segments = []  # (first token, comma after it), right to left
+    right = comma
+    while len(segments) < 5:
+        previous = right - 1
+        while previous > 0 and words[previous] != "," and comma - previous < 40:
+            if lowered[previous] in ("said", "says", "told") or words[previous] in QUOTE_MARKS:
+                break
+            previous -= 1
+        if previous <= 0 or words[previous] != ",":
+            break
+        segments.append((previous + 1, right))
+        right = previous
+    if not segments or lowered[segments[0][0]] in BOUNDARY:
         return None
-    if lowered[previous + 1] in BOUNDARY:
-        return None
-    name = _noun_phrase_back(sentence, previous)
-    if name is None or not _capital(words[name[0]]) and lowered[name[0]] not in (
-            "the", "a", "an", "another", "his", "her", "its", "their"):
-        return None
-    if PARTICIPLE_END.match(words[previous + 1]) or lowered[previous + 1] in ADJUNCT_START | {
-            "through", "under", "speaking", "however", "meanwhile"}:
+    if PARTICIPLE_END.match(words[segments[0][0]]) or lowered[segments[0][0]] in ASIDE_STARTS:
+        name = _name_before(sentence, segments[0][0] - 1)
         return name  # "Trump, speaking in Ohio, said": an aside, not part of the source
-    return (name[0], comma)
+    source = None
+    for number, (first, last) in enumerate(segments):
+        if not _describes(sentence, first, last):
+            break
+        name = _name_before(sentence, first - 1)
+        if name is not None:
+            source = (name[0], comma)
+        head = _noun_phrase_back(sentence, first - 1)
+        if head is None or number + 1 == len(segments) or (
+                name is not None and segments[number + 1][0] != head[0]):
+            break  # the name opens the clause: no further description before it
+    return source
+
+
+def _name_before(sentence: Sentence, comma: int) -> tuple[int, int] | None:
+    """The noun phrase that ends at ``comma``, when it looks like a name or a description."""
+    name = _noun_phrase_back(sentence, comma)
+    if name is None or sentence.lowered[name[0]] in ASIDE_STARTS or any(
+            _verb(sentence, m) for m in range(*name)):
+        return None
+    if not _capital(sentence.words[name[0]]) and sentence.lowered[name[0]] not in (
+            "the", "a", "an", "another", "his", "her", "its", "their", "one"):
+        return None
+    return name
+
+
+def _verb(sentence: Sentence, m: int) -> bool:
+    """Token ``m`` is a verb, not a participle used as an adjective ("retired general")."""
+    tag = sentence.tag(m)
+    return tag[:3] in ("VBD", "VBZ", "VBP", "MD") or tag in ("VBN", "VBG", "VB") and not (
+        m + 1 < len(sentence.words) and sentence.tag(m + 1)[:2] in ("NN", "JJ"))
+
+
+def _describes(sentence: Sentence, first: int, last: int) -> bool:
+    """Tokens ``first`` to ``last`` read as an appositive: a noun phrase ("a spokesman for
+    the union"), an age, a place ("of Ashton", "Md.") or a relative clause ("who ...")."""
+    lowered = sentence.lowered
+    if last <= first or last - first > 30 or lowered[first] in BOUNDARY | ASIDE_STARTS:
+        return False
+    if lowered[first] in RELATIVE_STARTS | {"of"} or sentence.words[first][:1].isdigit():
+        return True
+    finite = [m for m in range(first, last) if sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP",
+                                                                        "MD")]
+    return not finite or any(lowered[m] in RELATIVE_STARTS | {"that"}
+                             for m in range(first, finite[0]))
 
 
 def _strip_parenthetical(sentence: Sentence, found: tuple[int, int]) -> tuple[int, int]:
@@ -321,12 +431,37 @@ def _skip_adjuncts(sentence: Sentence, i: int) -> int:
         if lowered[i] in ADJUNCT_START:
             stop = next((m for m in range(i + 1, min(n, i + 16))
                          if lowered[m] in (",", "that", ":", ".") or sentence.opens(m)), None)
+            if stop is None or words[stop] == ".":
+                clause = _clause_after_phrase(sentence, i)
+                if clause is not None:  # "said on Monday the man was armed"
+                    return clause
             if stop is None:
                 return i if lowered[i] == "to" else n
             i = stop
             continue
         break
     return i
+
+
+PHRASE_TAGS = {"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$"}
+SUBJECT_TAGS = {"DT", "PRP", "NNP", "NNPS", "NNS", "NN", "PRP$", "CD", "JJ"}
+
+
+def _clause_after_phrase(sentence: Sentence, i: int) -> int | None:
+    """Where a that-less clause starts after the phrase opened by preposition ``i``: "said
+    after the convention he would not ..." -> "he"; None when no subject and verb follow."""
+    n = len(sentence.words)
+    j = i + 1
+    while j < n and j - i < 8 and sentence.tag(j) in PHRASE_TAGS and not (
+            sentence.tag(j) in ("DT", "PRP$") and sentence.tag(j - 1)[:2] in ("NN", "CD")):
+        j += 1
+    if j == i + 1 or j >= n or sentence.tag(j) not in SUBJECT_TAGS:
+        return None
+    verb = next((m for m in range(j + 1, min(n, j + 8))
+                 if sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP", "MD")), None)
+    if verb is None or any(sentence.words[m] in (",", ".", ";") for m in range(j, verb)):
+        return None
+    return j
 
 
 def has_right_content(sentence: Sentence, after: int, *, needs: str) -> bool:
@@ -350,7 +485,7 @@ def content_after(sentence: Sentence, after: int, quotes: list[Quote], *,
         return strip_final(text, (following, len(text) if line_end < 0 else line_end))
     content_start = sentence.tokens[start][0]
     end = sentence.end
-    if needs in ("to", "object"):
+    if needs == "to" or needs == "object" and sentence.lowered[start] != "that":
         end = sentence.tokens[clause_end(sentence, start) - 1][1]
     for quote in quotes:
         if content_start <= quote.start < end < quote.end:
@@ -361,7 +496,8 @@ def content_after(sentence: Sentence, after: int, quotes: list[Quote], *,
 CLAUSE_AFTER_COMMA = {"who", "which", "while", "whereas", "according", "but", "and", "as",
                       "before", "after", "saying", "adding", "although", "though", "even"}
 CLAUSE_STARTS = {"because", "while", "although", "though", "since", "after", "before", "when",
-                 "whereas", "unless", "until", "despite", "even", ";", "—", "―", "--", ":"}
+                 "whereas", "unless", "until", "despite", "even", "during", ";", "—", "―", "--",
+                 ":"}
 
 
 def clause_end(sentence: Sentence, start: int) -> int:
@@ -396,7 +532,7 @@ def content_before(sentence: Sentence, stop: int, quotes: list[Quote]) -> tuple[
         close = sentence.tokens[j - 1 if words[j - 1] in CLOSERS else j - 2][1]
         quote = next((q for q in quotes if q.end == close), None)
         if quote is not None:
-            return (quote.start, quote.end)
+            return (_mixed_start(sentence, quote.start), quote.end)
     if words[j - 1] not in (",", "―", "—", "–", "--", ";"):
         return None
     if j < 2:
@@ -407,6 +543,16 @@ def content_before(sentence: Sentence, stop: int, quotes: list[Quote]) -> tuple[
             start = quote.start
     end = sentence.tokens[j - 2][1]
     return (start, end) if end > start else None
+
+
+def _mixed_start(sentence: Sentence, start: int) -> int:
+    """Where content ending in a quotation starts: the sentence start when the quotation
+    finishes the writer's own words ('Clinton "is the only candidate," Lee said.')."""
+    lead = sentence.text[sentence.start:start]
+    if start <= sentence.start or not lead.strip() or any(c in lead for c in QUOTE_MARKS) or \
+            re.search(r"(?i)\b(?:said|says|told|according)\b", lead):
+        return start
+    return sentence.start
 
 
 def middle_content_end(sentence: Sentence, after: int, end: int) -> int:

@@ -41,6 +41,7 @@ import pandas as pd
 
 from storyline.articles import Article
 from storyline.attribution import (
+    ADJUNCT_START,
     CLOSERS,
     Sentence,
     as_clause,
@@ -105,6 +106,10 @@ denial rejects; both are ``<NA>`` when absent. ``unbalanced_quote`` flags conten
 quotation that never closes. ``pattern`` names the rule that found the row and
 ``confidence`` (0-1) is that rule's rough reliability. ``source_id`` is the claim's row in
 :func:`storyline.sources` (``<NA>`` when no source is named)."""
+
+#: Kinds of cue whose content, unless a that-clause, is an object that ends with its clause
+#: ("criticized the plan as a "crazy system" during a stop in Flint").
+OBJECT_KINDS = {"accuse", "demand", "describe", "support", "oppose", "promise", "deny"}
 
 CONFIDENCE = {"source-cue-content": 0.85, "content-source-cue": 0.8, "inverted": 0.85,
               "according-to": 0.85, "as-clause": 0.75, "colon": 0.7, "dash": 0.6, "nominal": 0.6,
@@ -183,8 +188,9 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
                       content_after(sentence, after, quotes, needs=cue.needs),
                       "source-cue-content", sentence.span(*source), sentence.span(*recipient))
     before = source_before(sentence, cue.first)
-    opening = before is not None and before[0] <= 1 and sentence.words[cue.first - 1] == "," \
-        and has_right_content(sentence, after, needs=cue.needs)  # "Smith, a spokesman, said"
+    opening = before is not None and _opens_clause(sentence, before[0]) and \
+        sentence.words[cue.first - 1] == "," and has_right_content(sentence, after,
+                                                                 needs=cue.needs)
     inverted = None if opening else inverted_source(sentence, cue.first, cue.last)
     if inverted is not None:
         content = content_before(sentence, cue.first, quotes)
@@ -208,10 +214,18 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
         source = (shared_subject(sentence, cue.first) or aside) if participle else (
             aside or shared_subject(sentence, cue.first))
         if source is not None:
-            content = content_after(sentence, after, quotes, needs=cue.needs)
+            content = content_after(sentence, after, quotes, needs=cue.needs or (
+                "object" if cue.kind in OBJECT_KINDS else ""))
             return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                           "source-cue-content", sentence.span(*source),
                           sentence.span(*recipient))
+    if cue.first == 0:  # 'Said Ellis: "I don't get the sense ..."'
+        name = inverted_source(sentence, cue.first, cue.last, opening=True)
+        if name is not None and name[1] < len(sentence.words) and \
+                sentence.words[name[1]] == ":":
+            return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind,
+                          content_after(sentence, name[1], quotes), "inverted",
+                          sentence.span(*name))
     previous = _quote_just_before(sentence, quotes)
     if previous is not None:  # '"Why now?" | Clinton said.' split after the question mark
         name = (before if before is not None and before[0] == 0 else None) or (
@@ -230,6 +244,18 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
     content = (content[0], middle_content_end(sentence, after, content[1]))
     return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                   "content-source-cue", sentence.span(*source_tokens), sentence.span(*recipient))
+
+
+def _opens_clause(sentence: Sentence, first: int) -> bool:
+    """Token ``first`` opens the main clause: "Smith, a spokesman, said ..." or "In a
+    statement, Smith, a spokesman, said ..." (an introductory phrase has no verb)."""
+    if first <= 1:
+        return True
+    lowered = sentence.lowered
+    return sentence.words[first - 1] == "," and lowered[0] in ADJUNCT_START | {
+        "but", "and", "yet", "still", "so"} and not any(
+        sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP", "MD") or sentence.in_quote(m)
+        for m in range(first - 1))
 
 
 def _quote_just_before(sentence: Sentence, quotes: list[Quote]) -> Quote | None:
@@ -504,3 +530,4 @@ def _link(rows: list[dict]) -> None:
         if holders:
             inner = min(holders, key=lambda o: o["content_end"] - o["content_start"])
             row["parent_claim_id"] = inner["claim_id"]
+

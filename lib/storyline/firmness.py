@@ -50,8 +50,10 @@ def _anonymous() -> frozenset[str]:
     return frozenset(read_lexicon("anonymous_sources")["word"].str.lower())
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z’'-]{2,}", text.lower()) if w not in STOPWORDS}
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z][a-z’'-]{2,}", text.lower())
+                     if w not in STOPWORDS)
 
 
 def hedges_of(row: dict) -> list[str]:
@@ -99,6 +101,7 @@ def _word_pattern(word: str) -> re.Pattern:
     return re.compile(rf"\b{re.escape(word)}\b")
 
 
+@functools.lru_cache(maxsize=4096)
 def _head(name: str) -> str:
     words = [w for w in re.findall(r"[\w’'.-]+", name) if w[:1].isupper()]
     return words[-1] if words else ""

@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -43,6 +44,7 @@ def _titles() -> frozenset[str]:
     return frozenset(t.lower() for t in read_lexicon("titles")["title"])
 
 
+@functools.lru_cache(maxsize=4096)
 def _gender(name: str) -> str:
     """"male", "female" or "" (unknown or both) from the first name in NLTK's names lists."""
     for word in name.split():
@@ -53,6 +55,7 @@ def _gender(name: str) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_person(name: str) -> bool:
     words = name.split()
     if not words:
@@ -83,7 +86,7 @@ def resolve_sources(rows: list[dict], text: str) -> None:
 def _resolve(source: str, start: int, text: str, mentions: list[tuple[int, str]],
              rows: list[dict]) -> str:
     low = source.lower()
-    before = [name for position, name in mentions if position < start]
+    before = [name for position, name in mentions[:_count_before(mentions, start)]]
     if low in RELATIVE:
         head = re.search(r"([\w’'.-]+(?:[ \u00a0][\w’'.-]+){0,5})\s*,\s*$",
                          text[max(0, start - 300):start])
@@ -112,6 +115,11 @@ def _resolve(source: str, start: int, text: str, mentions: list[tuple[int, str]]
         if fuller:
             return max(fuller, key=len)
     return source
+
+
+def _count_before(mentions: list[tuple[int, str]], start: int) -> int:
+    """How many mentions (in text order) start before ``start``."""
+    return bisect.bisect_left(mentions, start, key=lambda mention: mention[0])
 
 
 def _nearest(names: list[str], text: str, start: int) -> str:

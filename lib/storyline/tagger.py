@@ -7,8 +7,10 @@ same tokens, only computed differently:
 * the features that depend on the words alone (suffixes, neighbouring words) are looked up
   once per distinct word and summed for a whole article with one numpy call;
 * the features that depend on the two previous tags are precomputed for every tag pair;
-* the sentences of an article advance together, one token position per step, so each numpy
-  call scores a token in every sentence at once.
+* a word in NLTK's tag dictionary gets its tag without scoring, so the others fall into
+  short chains (a chain ends where two such words in a row fix the previous two tags); the
+  chains of an article advance together, one token per step, so each numpy call scores a
+  token in every chain at once.
 
 Summing in a different order can change the last bits of a score, so where the two best tags
 are closer than :data:`TIE_MARGIN` the token is scored again by NLTK's own code. The tags are
@@ -78,6 +80,16 @@ class FastTagger:
                     by_word[self._word_index[word]][tag_id[tag]] = row
         self._previous_word_rows = np.array(by_word, dtype=np.int64)
         self._bias = self._row.get("bias", 0)
+        # the rows of the features a word's own text decides, by template then by value:
+        # looking up "i word" + word in a small table beats building "i word {word}"
+        by_template: dict[str, dict[str, int]] = {}
+        for feature, row in self._row.items():
+            first, _, rest = feature.partition(" ")
+            second, _, value = rest.partition(" ")
+            by_template.setdefault(f"{first} {second}", {})[value] = row
+        self._context_rows = [by_template.get(t, {}) for t in _CONTEXT_TEMPLATES]
+        self._suffix_rows = by_template.get("i suffix", {})
+        self._prefix_rows = by_template.get("i pref1", {})
         self._context_ids: dict[str, int] = {}
         self._context_list: list[tuple[int, ...]] = []
         self._context_array = np.zeros((0, len(_CONTEXT_TEMPLATES)), dtype=np.int64)
@@ -102,9 +114,10 @@ class FastTagger:
         number = self._context_ids.get(normal)
         if number is None:
             number = self._context_ids[normal] = len(self._context_list)
+            suffix = normal[-3:]
             self._context_list.append(tuple(
-                self._row.get(f"{template} {normal[-3:] if 'suffix' in template else normal}",
-                              0) for template in _CONTEXT_TEMPLATES))
+                rows.get(suffix if "suffix" in template else normal, 0)
+                for template, rows in zip(_CONTEXT_TEMPLATES, self._context_rows)))
         return number
 
     def _word(self, word: str) -> int:
@@ -115,8 +128,8 @@ class FastTagger:
             normal = self._model.normalize(word)
             number = self._word_ids[word] = len(self._word_list)
             self._word_list.append((
-                self._row.get(f"i suffix {word[-3:]}", 0),
-                self._row.get(f"i pref1 {word[0] if word else ''}", 0),
+                self._suffix_rows.get(word[-3:], 0),
+                self._prefix_rows.get(word[0] if word else "", 0),
                 self._context(normal),
                 self._tag_id.get(self._tagdict.get(word, ""), -1),
                 self._word_index.get(normal, 0)))
@@ -136,7 +149,9 @@ class FastTagger:
         if not lengths.sum():
             return [() for _ in sentences]
         pad = [self._context(w) for w in (*_START, *_END)]
-        ids = np.array([self._word(w) for words in sentences for w in words], dtype=np.int64)
+        seen = self._word_ids
+        ids = np.array([seen[w] if w in seen else self._word(w)
+                        for words in sentences for w in words], dtype=np.int64)
         words, contexts = self._tables()
         own = words[ids]
         # each sentence's context ids with two pads before and two after
@@ -147,44 +162,48 @@ class FastTagger:
         base = np.cumsum(lengths) - lengths + 4 * np.arange(len(sentences))
         for place, value in zip((base, base + 1, base + 2 + lengths, base + 3 + lengths), pad):
             padded[place] = value
-        static = self._weights[own[:, 0]] + self._weights[own[:, 1]]
+        # the tokens to score (not in the tag dictionary), in decoding order
+        free = np.flatnonzero(own[:, 3] < 0)
+        order, active = _chain_order(free, sentence_of[free])
+        free = free[order]
+        static = self._weights[own[free, 0]] + self._weights[own[free, 1]]
         static += self._weights[self._bias]
         for shift, column in ((0, 0), (-1, 1), (-1, 2), (-2, 3), (1, 4), (1, 5), (2, 6)):
-            static += self._weights[contexts[padded[position + shift], column]]
-        tags = self._decode(lengths, static, own[:, 3], own[:, 4])
-        self._check_ties(sentences, [self._normals[k] for k in ids.tolist()], lengths, tags)
+            static += self._weights[contexts[padded[position[free] + shift], column]]
+        # tags with two start tags before each sentence ("-START2-", "-START-")
+        at = np.arange(len(ids)) + 2 + 2 * sentence_of
+        tags = np.ones(len(ids) + 2 * len(sentences), dtype=np.int64)
+        tags[at - 1] = 0
+        tags[at] = own[:, 3]
+        close = self._decode(tags, at[free], active, static, own[free, 4])
+        flat = tags[at]
+        flat[free[close]] = -1 - flat[free[close]]
+        self._check_ties(sentences, [self._normals[k] for k in ids.tolist()], lengths, flat)
         names = self._tags
         offsets = np.concatenate([[0], np.cumsum(lengths)]).tolist()
-        flat = [names[t] for t in tags.tolist()]
-        return [tuple(flat[offsets[k]:offsets[k + 1]]) for k in range(len(sentences))]
+        named = [names[t] for t in flat.tolist()]
+        return [tuple(named[offsets[k]:offsets[k + 1]]) for k in range(len(sentences))]
 
-    def _decode(self, lengths: np.ndarray, static: np.ndarray, known: np.ndarray,
+    def _decode(self, tags: np.ndarray, at: np.ndarray, active: list[int], static: np.ndarray,
                 with_previous: np.ndarray) -> np.ndarray:
-        """Greedy left-to-right decoding, every sentence advancing one token per step.
+        """Greedy left-to-right decoding of the tokens at ``tags[at]``, ``active[i]`` of them
+        at step i, each step's previous tags being already known. ``static`` is summed
+        into in place.
 
-        Returns tag ids per token; a near tie is marked by a negative id (``-1 - id``)."""
+        Returns, per token, whether its two best tags are near a tie."""
         n_tags = len(self._tags)
-        order = np.argsort(-lengths, kind="stable")
-        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[order]
-        sorted_lengths = lengths[order]
-        tags = np.zeros(int(lengths.sum()), dtype=np.int64)
-        previous = np.zeros(len(order), dtype=np.int64)  # "-START-"
-        before = np.ones(len(order), dtype=np.int64)  # "-START2-"
-        rows = np.arange(len(order))
-        for i in range(int(sorted_lengths[0])):
-            m = int(np.count_nonzero(sorted_lengths > i))
-            token = starts[:m] + i
-            p, b = previous[:m], before[:m]
-            scores = static[token] + self._pairs[p * n_tags + b]
-            scores += self._weights[self._previous_word_rows[with_previous[token], p]]
-            best = scores.argmax(axis=1)
-            top = scores[rows[:m], best]
-            close = (scores >= (top - TIE_MARGIN)[:, None]).sum(axis=1) > 1
-            chosen = np.where(known[token] >= 0, known[token], best + 2)
-            tags[token] = np.where(close & (known[token] < 0), -1 - chosen, chosen)
-            before[:m] = p
-            previous[:m] = chosen
-        return tags
+        done = 0
+        for m in active:
+            step = slice(done, done + m)
+            here = at[step]
+            previous = tags[here - 1]
+            scores = static[step]
+            scores += self._pairs[previous * n_tags + tags[here - 2]]
+            scores += self._weights[self._previous_word_rows[with_previous[step], previous]]
+            tags[here] = scores.argmax(axis=1) + 2
+            done += m
+        top = static.max(axis=1)
+        return (static >= (top - TIE_MARGIN)[:, None]).sum(axis=1) > 1
 
     def _check_ties(self, sentences: list[list[str]], normals: list[str],
                     lengths: np.ndarray, tags: np.ndarray) -> None:
@@ -207,6 +226,23 @@ class FastTagger:
                         tag = self._model.model.predict(features)[0]
                     own[i] = self._tag_id[tag]
             at += n
+
+def _chain_order(free: np.ndarray, sentence_of: np.ndarray) -> tuple[np.ndarray, list[int]]:
+    """Decoding order of the tokens to score (``free``, token indices in text order), and how
+    many tokens each step decodes.
+
+    A token's score needs the tags of the two tokens before it. Free tokens at most two
+    apart in a sentence form a chain; the first token of a chain follows two tokens whose
+    tags are known (tag dictionary or sentence start). Step i decodes the i-th token of every
+    chain, so every token's previous tags are known by its step."""
+    if not len(free):
+        return free, []
+    starts = np.ones(len(free), dtype=bool)
+    starts[1:] = (np.diff(free) > 2) | (sentence_of[1:] != sentence_of[:-1])
+    first = np.flatnonzero(starts)
+    rank = np.arange(len(free)) - np.repeat(first, np.diff(np.append(first, len(free))))
+    return np.argsort(rank, kind="stable"), np.bincount(rank).tolist()
+
 
 def _grown(array: np.ndarray, rows: list[tuple[int, ...]]) -> np.ndarray:
     """``array`` with the rows of ``rows`` it does not have yet appended."""
