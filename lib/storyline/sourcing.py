@@ -24,11 +24,14 @@ Example:
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
+
 import pandas as pd
 
 from storyline.articles import Article
-from storyline.claims import claims
-from storyline.sources import sources
+from storyline.claims import _claim_rows
+from storyline.sources import _analysed, claim_source_ids
 from storyline.tables import make_table
 from storyline.text import as_article
 
@@ -106,11 +109,8 @@ def attribution_edges(article: Article | str) -> pd.DataFrame:
         2    The company      denies  Two officials
         3    The company       cites   this article
     """
-    article = as_article(article)
-    claim_rows, source_rows = claims(article), sources(article)
-    rows = [_edge(source_rows, frm, to, relation, claim, inferred)
-            for claim, frm, to, relation, inferred in _edges(claim_rows, source_rows)]
-    return make_table(rows, EDGE_COLUMNS)
+    _, source_rows, edges = _sourcing(as_article(article))
+    return make_table([_edge(source_rows, *edge) for edge in edges], EDGE_COLUMNS)
 
 
 def attribution_chains(article: Article | str) -> pd.DataFrame:
@@ -120,27 +120,7 @@ def attribution_chains(article: Article | str) -> pd.DataFrame:
         >>> attribution_chains("Prices rose, according to the Journal.").chain.tolist()
         ['The Wall Street Journal → this article']
     """
-    article = as_article(article)
-    claim_rows, source_rows = claims(article), sources(article)
-    upward: dict[int, tuple[int, bool]] = {}  # claim_id -> (next source id, inferred)
-    for claim, frm, to, relation, inferred in _edges(claim_rows, source_rows):
-        if relation in ("reports_to", "cites") and to is not None and frm != to:
-            upward.setdefault(int(claim.claim_id), (to, inferred))
-    by_id = {int(row.claim_id): row for row in claim_rows.itertuples()}
-    rows = []
-    for claim in claim_rows.itertuples():
-        path, inferred = _path(claim, by_id, upward)
-        names = [source_rows.name[i] for i in path]
-        first = source_rows.iloc[path[0]] if path else None
-        rows.append({
-            "claim_id": claim.claim_id, "source_id": claim.source_id,
-            "chain": " → ".join([*(names or ["(unattributed)"]), ARTICLE]),
-            "path": path, "n_hops": len(path),
-            "origin_type": first.source_type if first is not None else "",
-            "anonymous_origin": bool(first is None or first.anonymous),
-            "inferred": inferred,
-        })
-    return make_table(rows, CHAIN_COLUMNS)
+    return make_table(_chains(*_sourcing(as_article(article))), CHAIN_COLUMNS)
 
 
 def sourcing_profile(article: Article | str) -> pd.DataFrame:
@@ -156,28 +136,27 @@ def sourcing_profile(article: Article | str) -> pd.DataFrame:
         'two engineers → the Gazette → this article'
     """
     article = as_article(article)
-    claim_rows, source_rows = claims(article), sources(article)
-    chains = attribution_chains(article)
-    types = dict(zip(source_rows.source_id, source_rows.source_type))
+    claim_rows, source_rows, edges = _sourcing(article)
     n_claims = len(claim_rows)
-    kind = [types.get(i) if pd.notna(i) else None for i in claim_rows.source_id]
+    types = {s["source_id"]: s["source_type"] for s in source_rows}
+    kind = [types.get(c["source_id"]) for c in claim_rows]
     n_anonymous = sum(k == "anonymous" for k in kind)
     n_unattributed = sum(k is None for k in kind)
-    denials = claim_rows[claim_rows.denial & claim_rows.source_id.notna()]
-    deniers = list(dict.fromkeys(source_rows.name[int(i)] for i in denials.source_id))
-    outlets = source_rows[source_rows.source_type == "outlet"].name.tolist()
+    deniers = list(dict.fromkeys(source_rows[c["source_id"]]["name"] for c in claim_rows
+                                 if c["denial"] and c["source_id"] is not None))
+    outlets = [s["name"] for s in source_rows if s["source_type"] == "outlet"]
     central = _central_claim(claim_rows)
-    chain = _central_chain(central, claim_rows, chains, source_rows) if central is not None \
-        else ""
+    chain = _central_chain(central, _chains(claim_rows, source_rows, edges), source_rows) \
+        if central is not None else ""
     row = {
         "article_id": article.id, "n_claims": n_claims, "n_sources": len(source_rows),
         "n_anonymous_claims": n_anonymous, "n_unattributed_claims": n_unattributed,
         "share_anonymous": (n_anonymous + n_unattributed) / n_claims if n_claims else 0.0,
-        "share_hedged": float(claim_rows.hedged.mean()) if n_claims else 0.0,
-        "n_denials": int(claim_rows.denial.sum()), "deniers": "; ".join(deniers),
+        "share_hedged": sum(c["hedged"] for c in claim_rows) / n_claims if n_claims else 0.0,
+        "n_denials": sum(c["denial"] for c in claim_rows), "deniers": "; ".join(deniers),
         "outlets_cited": "; ".join(outlets),
         "central_claim_id": central if central is not None else pd.NA,
-        "central_claim": claim_rows.content[central] if central is not None else "",
+        "central_claim": claim_rows[central]["content"] if central is not None else "",
         "chain": chain,
     }
     return make_table([row], PROFILE_COLUMNS)
@@ -185,29 +164,51 @@ def sourcing_profile(article: Article | str) -> pd.DataFrame:
 
 # ------------------------------------------------------------------ edges from the tables
 
-def _edges(claim_rows: pd.DataFrame, source_rows: pd.DataFrame):
+_CLAIM_FIELDS = ("claim_id", "parent_claim_id", "answers_claim_id",
+                 "recipient_start", "recipient_end", "cue_start", "cue_end", "cue", "denial",
+                 "hedged", "content")
+_SOURCE_FIELDS = ("source_id", "name", "source_type", "anonymous", "mentions")
+
+@functools.lru_cache(maxsize=64)
+def _sourcing(article: Article) -> tuple[list[dict], list[dict], tuple[tuple, ...]]:
+    """The rows of :func:`storyline.claims` and :func:`storyline.sources` as plain dicts
+    (``None`` where missing; a claim's and a source's id is its row number), and the edges
+    between them as (claim, from source id, to source id or None for the article, relation,
+    inferred). Cached for the three tables here; callers must not change them."""
+    claim_rows = [{**_plain(row, _CLAIM_FIELDS), "source_id": source_id}
+                  for row, source_id in zip(_claim_rows(article), claim_source_ids(article))]
+    source_rows = [_plain(row, _SOURCE_FIELDS) for row in _analysed(article)[0]]
+    return claim_rows, source_rows, tuple(_edges(claim_rows, source_rows))
+
+
+def _plain(row: dict, fields: tuple[str, ...]) -> dict:
+    return {name: None if row[name] is pd.NA else row[name] for name in fields}
+
+
+def _edges(claim_rows: list[dict], source_rows: list[dict]):
     """(claim, from source id, to source id or None for the article, relation, inferred)."""
-    types = dict(zip(source_rows.source_id, source_rows.source_type))
-    by_id = {int(row.claim_id): row for row in claim_rows.itertuples()}
+    types = {s["source_id"]: s["source_type"] for s in source_rows}
+    by_id = {c["claim_id"]: c for c in claim_rows}
     told = _recipients(claim_rows, source_rows)
     relays = _inferred_relays(claim_rows, types, told)
-    for claim in claim_rows.itertuples():
-        if pd.isna(claim.source_id):
+    for claim in claim_rows:
+        source = claim["source_id"]
+        if source is None:
             continue
-        source = int(claim.source_id)
-        recipient = told.get(int(claim.claim_id))
-        inferred_to = relays.get(int(claim.claim_id))
+        recipient = told.get(claim["claim_id"])
+        inferred_to = relays.get(claim["claim_id"])
         if recipient is not None and recipient != source:
             yield claim, source, recipient, "reports_to", False
         elif inferred_to is not None and inferred_to != source:
             yield claim, source, inferred_to, "reports_to", True
-        parent = by_id.get(claim.parent_claim_id) if pd.notna(claim.parent_claim_id) else None
-        if pd.notna(claim.answers_claim_id):
-            answered = by_id.get(claim.answers_claim_id)
-            if answered is not None and pd.notna(answered.source_id):
-                yield claim, source, int(answered.source_id), "denies", False
-        if parent is not None and pd.notna(parent.source_id) and parent.source_id != source:
-            yield claim, source, int(parent.source_id), "cites", False
+        parent = by_id.get(claim["parent_claim_id"])
+        if claim["answers_claim_id"] is not None:
+            answered = by_id.get(claim["answers_claim_id"])
+            if answered is not None and answered["source_id"] is not None:
+                yield claim, source, answered["source_id"], "denies", False
+        if parent is not None and parent["source_id"] is not None and \
+                parent["source_id"] != source:
+            yield claim, source, parent["source_id"], "cites", False
             continue
         relay = recipient if recipient is not None else inferred_to
         if relay is not None and relay != source:
@@ -218,34 +219,31 @@ def _edges(claim_rows: pd.DataFrame, source_rows: pd.DataFrame):
             yield claim, source, None, "cites", False
 
 
-def _recipients(claim_rows: pd.DataFrame, source_rows: pd.DataFrame) -> dict[int, int]:
+def _recipients(claim_rows: list[dict], source_rows: list[dict]) -> dict[int, int]:
     """claim_id -> source id of the outlet or source it was told to."""
-    at = {(start, end): int(row.source_id) for row in source_rows.itertuples()
-          for start, end in row.mentions}
-    return {int(c.claim_id): at[(c.recipient_start, c.recipient_end)]
-            for c in claim_rows.itertuples()
-            if (c.recipient_start, c.recipient_end) in at}
+    at = {(start, end): s["source_id"] for s in source_rows for start, end in s["mentions"]}
+    return {c["claim_id"]: at[(c["recipient_start"], c["recipient_end"])]
+            for c in claim_rows if (c["recipient_start"], c["recipient_end"]) in at}
 
 
-def _inferred_relays(claim_rows: pd.DataFrame, types: dict, told: dict[int, int]
+def _inferred_relays(claim_rows: list[dict], types: dict, told: dict[int, int]
                      ) -> dict[int, int]:
     """Anonymous claims in a run of consecutive anonymous claims -> the outlet of the run:
     the one a member told, or the outlet the article cites right after the run."""
     relays: dict[int, int] = {}
     run: list[int] = []
-    for claim in [*claim_rows.itertuples(), None]:
-        if claim is not None and pd.isna(claim.source_id):
+    for claim in [*claim_rows, None]:
+        if claim is not None and claim["source_id"] is None:
             continue  # "reportedly": no source, so no break in the run
-        anonymous = claim is not None and types[int(claim.source_id)] == "anonymous" and \
-            pd.isna(claim.parent_claim_id)
+        anonymous = claim is not None and types[claim["source_id"]] == "anonymous" and \
+            claim["parent_claim_id"] is None
         if anonymous:
-            run.append(int(claim.claim_id))
+            run.append(claim["claim_id"])
             continue
         if run:
             outlets = [told[c] for c in run if c in told and types[told[c]] == "outlet"]
-            if not outlets and claim is not None and pd.notna(claim.source_id) and \
-                    types[int(claim.source_id)] == "outlet":
-                outlets = [int(claim.source_id)]
+            if not outlets and claim is not None and types[claim["source_id"]] == "outlet":
+                outlets = [claim["source_id"]]
             for member in run:
                 if outlets and member not in told:
                     relays[member] = outlets[0]
@@ -253,63 +251,86 @@ def _inferred_relays(claim_rows: pd.DataFrame, types: dict, told: dict[int, int]
     return relays
 
 
-def _edge(source_rows: pd.DataFrame, frm: int, to: int | None, relation: str, claim,
+def _edge(source_rows: list[dict], claim: dict, frm: int, to: int | None, relation: str,
           inferred: bool) -> dict:
-    target = source_rows.iloc[to] if to is not None else None
-    origin = source_rows.iloc[frm]
+    target = source_rows[to] if to is not None else None
+    origin = source_rows[frm]
     return {
-        "from_source_id": frm, "from_name": origin["name"], "from_type": origin.source_type,
+        "from_source_id": frm, "from_name": origin["name"], "from_type": origin["source_type"],
         "to_source_id": to if to is not None else pd.NA,
         "to_name": target["name"] if target is not None else ARTICLE,
-        "to_type": target.source_type if target is not None else "article",
-        "relation": relation, "claim_id": claim.claim_id, "inferred": inferred,
-        "start": claim.cue_start, "end": claim.cue_end, "text": claim.cue,
+        "to_type": target["source_type"] if target is not None else "article",
+        "relation": relation, "claim_id": claim["claim_id"], "inferred": inferred,
+        "start": claim["cue_start"], "end": claim["cue_end"], "text": claim["cue"],
     }
 
 
-def _path(claim, by_id: dict, upward: dict[int, tuple[int, bool]]) -> tuple[list[int], bool]:
+def _chains(claim_rows: list[dict], source_rows: list[dict], edges: tuple[tuple, ...]
+            ) -> list[dict]:
+    """The rows of :func:`attribution_chains`."""
+    upward: dict[int, tuple[int, bool]] = {}  # claim_id -> (next source id, inferred)
+    for claim, frm, to, relation, inferred in edges:
+        if relation in ("reports_to", "cites") and to is not None and frm != to:
+            upward.setdefault(claim["claim_id"], (to, inferred))
+    by_id = {c["claim_id"]: c for c in claim_rows}
+    rows = []
+    for claim in claim_rows:
+        path, inferred = _path(claim, by_id, upward)
+        first = source_rows[path[0]] if path else None
+        rows.append({
+            "claim_id": claim["claim_id"], "source_id": claim["source_id"],
+            "chain": " → ".join([*([source_rows[i]["name"] for i in path]
+                                   or ["(unattributed)"]), ARTICLE]),
+            "path": path, "n_hops": len(path),
+            "origin_type": first["source_type"] if first is not None else "",
+            "anonymous_origin": bool(first is None or first["anonymous"]),
+            "inferred": inferred,
+        })
+    return rows
+
+
+def _path(claim: dict, by_id: dict, upward: dict[int, tuple[int, bool]]
+          ) -> tuple[list[int], bool]:
     """Source ids from the claim's source up to the last before the article."""
-    if pd.isna(claim.source_id):
+    if claim["source_id"] is None:
         return [], False
-    path, inferred, seen = [int(claim.source_id)], False, set()
-    while claim is not None and int(claim.claim_id) not in seen:
-        seen.add(int(claim.claim_id))
-        step = upward.get(int(claim.claim_id))
+    path, inferred, seen = [claim["source_id"]], False, set()
+    while claim is not None and claim["claim_id"] not in seen:
+        seen.add(claim["claim_id"])
+        step = upward.get(claim["claim_id"])
         if step is not None and step[0] not in path:
             path.append(step[0])
             inferred = inferred or step[1]
-        parent = by_id.get(claim.parent_claim_id) if pd.notna(claim.parent_claim_id) else None
-        if parent is not None and pd.notna(parent.source_id) and \
-                int(parent.source_id) not in path:
-            path.append(int(parent.source_id))
+        parent = by_id.get(claim["parent_claim_id"])
+        if parent is not None and parent["source_id"] is not None and \
+                parent["source_id"] not in path:
+            path.append(parent["source_id"])
         claim = parent
     return path, inferred
 
 
-def _central_claim(claim_rows: pd.DataFrame) -> int | None:
+def _central_claim(claim_rows: list[dict]) -> int | None:
     """The claim most denials answer; without denials, the first claim with a source."""
-    answered = claim_rows.answers_claim_id.dropna().astype(int)
-    if len(answered):
-        counts = answered.value_counts()
-        return int(min(counts[counts == counts.max()].index))
-    with_source = claim_rows[claim_rows.source_id.notna()]
-    if len(with_source):
-        return int(with_source.claim_id.iloc[0])
-    return int(claim_rows.claim_id.iloc[0]) if len(claim_rows) else None
+    answered = Counter(c["answers_claim_id"] for c in claim_rows
+                       if c["answers_claim_id"] is not None)
+    if answered:
+        most = max(answered.values())
+        return min(claim_id for claim_id, n in answered.items() if n == most)
+    with_source = [c["claim_id"] for c in claim_rows if c["source_id"] is not None]
+    if with_source:
+        return with_source[0]
+    return claim_rows[0]["claim_id"] if claim_rows else None
 
 
-def _central_chain(central: int, claim_rows: pd.DataFrame, chains: pd.DataFrame,
-                   source_rows: pd.DataFrame) -> str:
+def _central_chain(central: int, chains: list[dict], source_rows: list[dict]) -> str:
     """The central claim's chain, with every origin of the same kind (anonymous or not) whose
     words reach the article the same way ("western officials; two officials → the Journal")."""
-    own = chains[chains.claim_id == central].iloc[0]
-    if not own.path:
-        return own.chain
-    rest = own.path[1:]
-    origins: list[int] = []
-    for row in chains.itertuples():
-        if rest and row.path[1:] == rest and row.anonymous_origin == own.anonymous_origin:
-            origins.append(row.path[0])
-    origins = list(dict.fromkeys(origins or [own.path[0]]))
-    names = [source_rows.name[i] for i in origins]
-    return " → ".join(["; ".join(names), *(source_rows.name[i] for i in rest), ARTICLE])
+    own = next(row for row in chains if row["claim_id"] == central)
+    if not own["path"]:
+        return own["chain"]
+    rest = own["path"][1:]
+    origins = [row["path"][0] for row in chains
+               if rest and row["path"][1:] == rest
+               and row["anonymous_origin"] == own["anonymous_origin"]]
+    names = [source_rows[i]["name"] for i in dict.fromkeys(origins or [own["path"][0]])]
+    return " → ".join(["; ".join(names), *(source_rows[i]["name"] for i in rest), ARTICLE])

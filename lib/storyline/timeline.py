@@ -31,7 +31,8 @@ import re
 import pandas as pd
 
 from storyline.articles import Article
-from storyline.claims import claims
+from storyline.claims import _claim_rows
+from storyline.sources import claim_source_ids
 from storyline.tables import make_table
 from storyline.text import as_article, parse
 from storyline.timeresolve import Context, tense
@@ -128,26 +129,18 @@ def _event_interval(row: dict, perfect: bool, published: dt.date | None) -> tupl
     return first, last
 
 
-def _claim_columns(article: Article) -> dict[str, list]:
-    """The claim columns the timeline needs, as plain lists (row access in pandas is slow)."""
-    table = claims(article)
-    return {name: table[name].tolist() for name in
-            ("claim_id", "sentence_id", "content_start", "content_end", "source_text",
-             "source_id")}
-
-
-def _reporting_claim(claim_columns: dict[str, list], sentence_id: int, start: int, end: int,
+def _reporting_claim(claim_rows: tuple[dict, ...], sentence_id: int, start: int, end: int,
                      position: int) -> int | None:
     """Row number of the claim whose content holds ``position`` (the innermost), else of the
     first one overlapping the event in the same sentence."""
-    firsts, lasts = claim_columns["content_start"], claim_columns["content_end"]
-    inside = [(last - first, row) for row, (first, last) in enumerate(zip(firsts, lasts))
-              if first <= position < last]
+    inside = [(claim["content_end"] - claim["content_start"], row)
+              for row, claim in enumerate(claim_rows)
+              if claim["content_start"] <= position < claim["content_end"]]
     if inside:
         return min(inside)[1]
-    for row, (first, last) in enumerate(zip(firsts, lasts)):
-        if claim_columns["sentence_id"][row] == sentence_id and min(last, end) > max(first,
-                                                                                     start):
+    for row, claim in enumerate(claim_rows):
+        if claim["sentence_id"] == sentence_id and \
+                min(claim["content_end"], end) > max(claim["content_start"], start):
             return row
     return None
 
@@ -202,7 +195,7 @@ def timeline(article: Article | str) -> pd.DataFrame:
     found, unresolved = _timex_rows(article)
     if unresolved:
         _no_anchor_warning(article, unresolved)
-    reported = _claim_columns(article)
+    reported, source_ids = _claim_rows(article), claim_source_ids(article)
     sentences = parse(article).sentences
     by_sentence: dict[int, list[dict]] = {}
     for row in found:
@@ -240,9 +233,9 @@ def timeline(article: Article | str) -> pd.DataFrame:
         claim = _reporting_claim(reported, event["sentence_id"], event["start"], event["end"],
                                  event.pop("position"))
         event["text"] = text[event["start"]:event["end"]]
-        event["claim_id"] = reported["claim_id"][claim] if claim is not None else pd.NA
-        event["source_text"] = reported["source_text"][claim] if claim is not None else ""
-        event["source_id"] = reported["source_id"][claim] if claim is not None else pd.NA
+        event["claim_id"] = reported[claim]["claim_id"] if claim is not None else pd.NA
+        event["source_text"] = reported[claim]["source_text"] if claim is not None else ""
+        event["source_id"] = source_ids[claim] if claim is not None else pd.NA
     events.sort(key=lambda e: (_key(e["interval_start"], e["interval_end"]),
                                _key(e["interval_end"], e["interval_start"]), e["start"]))
     if published is not None:
