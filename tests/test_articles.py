@@ -5,8 +5,9 @@ import time
 import pytest
 
 from conftest import EXAMPLE
-from storyline import read_article, read_articles
+from storyline import read_article, read_articles, timexes
 from storyline.articles import (
+    Article,
     ArticleError,
     StorylineWarning,
     article_inputs,
@@ -161,3 +162,19 @@ def test_a_row_without_text_gets_an_error_naming_the_row(tmp_path):
 
 def test_article_ids_from_text_are_stable():
     assert read_article("Aides said no.").id == read_article("Aides said no.").id
+
+
+def test_an_article_made_directly_reads_its_published_text_as_a_date():
+    article = Article(id="harbour", text="The harbour reopened on Friday.",
+                      published="2016-09-12")
+    assert article.published == dt.date(2016, 9, 12)
+    assert timexes(article)["value"].tolist() == ["2016-09-09"]
+    assert Article(id="h", text="x", published=dt.datetime(2016, 9, 12, 8, 30)).published == \
+        dt.date(2016, 9, 12)
+    assert Article(id="h", text="x", published="").published is None
+
+
+def test_an_article_made_directly_with_a_bad_date_is_an_error_naming_it():
+    with pytest.raises(ArticleError, match=r"published must be YYYY-MM-DD, got '12/09/2016' "
+                                           r"for article 'harbour'"):
+        Article(id="harbour", text="The harbour reopened.", published="12/09/2016")

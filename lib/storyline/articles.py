@@ -57,6 +57,19 @@ class Article:
     boilerplate: tuple[tuple[int, int], ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
+    def __post_init__(self) -> None:
+        """Read ``published`` given as text ("2016-09-12") or a datetime as a date, so every
+        function that resolves dates gets one; ``ArticleError`` naming the article if it is
+        not a date.
+
+        Example:
+            >>> Article(id="a", text="It rained.", published="2016-09-12").published
+            datetime.date(2016, 9, 12)
+        """
+        if type(self.published) is not dt.date:
+            where = self.path or f"article {self.id!r}"
+            object.__setattr__(self, "published", parse_published(self.published, where=where))
+
     def metadata(self) -> dict:
         """Metadata as JSON-ready values (dates as ISO strings), without the text."""
         return {
