@@ -386,3 +386,44 @@ def test_content_with_a_participle_is_not_taken_for_an_appositive_name():
     row = only("The mill opened in 1951, the owner, Ray Dunn, said.")
     assert row.source_text == "the owner, Ray Dunn"
     assert row.content == "The mill opened in 1951"
+
+
+def test_object_of_a_criticism_ends_with_its_clause():
+    row = only("Senator Ruiz criticized the tax plan as a giveaway during a rally in Reno.")
+    assert row.content == "the tax plan as a giveaway"
+    row = only("The union is demanding a pay rise, which the company has refused.",
+               cue="is demanding")
+    assert row.content == "a pay rise"
+
+
+def test_mixed_quotation_before_a_trailing_source_keeps_the_lead_words():
+    row = only('The new levy "will hurt every small farm in the county," Ann Bell said.')
+    assert row.content == 'The new levy "will hurt every small farm in the county,"'
+    assert row.quote_type == "mixed"
+
+
+def test_participle_before_a_name_is_part_of_the_source():
+    row = only('"We held the line," retired police chief Dan Ortiz said.')
+    assert row.source_text == "retired police chief Dan Ortiz"
+
+
+def test_content_after_a_time_phrase_without_that():
+    row = only("The governor said after the hearing she would sign the bill.")
+    assert row.content == "she would sign the bill"
+    row = only("Officials said on Friday the bridge was safe.")
+    assert row.content == "the bridge was safe"
+
+
+def test_title_case_headline_cues():
+    row = only("Dam Repairs Will Take Years, Engineers Say.")
+    assert (row.source_text, row.cue, row.content) == ("Engineers", "Say",
+                                                       "Dam Repairs Will Take Years")
+    row = only("Fire Chief Says Summer Will Be Dry")
+    assert (row.source_text, row.cue) == ("Fire Chief", "Says")
+
+
+def test_sentence_opening_said_with_a_colon():
+    table = claims('Rents climbed again. Said Ms. Ortiz: "Nobody here can pay that."')
+    row = table[table.cue == "Said"].iloc[0]
+    assert row.source_text == "Ms. Ortiz"
+    assert row.content == '"Nobody here can pay that."'

@@ -150,6 +150,10 @@ def _refine_with_tags(sentence: Sentence, found: tuple[int, int],
     first, last = found
     verbs = [m for m in range(first, last) if sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP",
                                                                         "MD")]
+    if verbs == [first] and first + 1 < last and sentence.lowered[first].endswith("ed") and \
+            sentence.tag(first + 1)[:2] in ("NN", "JJ") and (
+            first == 0 or not sentence.words[first - 1][:1].isalnum()):
+        verbs = []  # '"...," retired general Lee Ho said': a participle as an adjective
     if verbs:
         if sentence.tag(k) == "VBG" and sentence.words[k - 1] != ",":
             head = subject(sentence, verbs[0])
@@ -427,12 +431,37 @@ def _skip_adjuncts(sentence: Sentence, i: int) -> int:
         if lowered[i] in ADJUNCT_START:
             stop = next((m for m in range(i + 1, min(n, i + 16))
                          if lowered[m] in (",", "that", ":", ".") or sentence.opens(m)), None)
+            if stop is None or words[stop] == ".":
+                clause = _clause_after_phrase(sentence, i)
+                if clause is not None:  # "said on Monday the man was armed"
+                    return clause
             if stop is None:
                 return i if lowered[i] == "to" else n
             i = stop
             continue
         break
     return i
+
+
+PHRASE_TAGS = {"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$"}
+SUBJECT_TAGS = {"DT", "PRP", "NNP", "NNPS", "NNS", "NN", "PRP$", "CD", "JJ"}
+
+
+def _clause_after_phrase(sentence: Sentence, i: int) -> int | None:
+    """Where a that-less clause starts after the phrase opened by preposition ``i``: "said
+    after the convention he would not ..." -> "he"; None when no subject and verb follow."""
+    n = len(sentence.words)
+    j = i + 1
+    while j < n and j - i < 8 and sentence.tag(j) in PHRASE_TAGS and not (
+            sentence.tag(j) in ("DT", "PRP$") and sentence.tag(j - 1)[:2] in ("NN", "CD")):
+        j += 1
+    if j == i + 1 or j >= n or sentence.tag(j) not in SUBJECT_TAGS:
+        return None
+    verb = next((m for m in range(j + 1, min(n, j + 8))
+                 if sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP", "MD")), None)
+    if verb is None or any(sentence.words[m] in (",", ".", ";") for m in range(j, verb)):
+        return None
+    return j
 
 
 def has_right_content(sentence: Sentence, after: int, *, needs: str) -> bool:
@@ -456,7 +485,7 @@ def content_after(sentence: Sentence, after: int, quotes: list[Quote], *,
         return strip_final(text, (following, len(text) if line_end < 0 else line_end))
     content_start = sentence.tokens[start][0]
     end = sentence.end
-    if needs in ("to", "object"):
+    if needs == "to" or needs == "object" and sentence.lowered[start] != "that":
         end = sentence.tokens[clause_end(sentence, start) - 1][1]
     for quote in quotes:
         if content_start <= quote.start < end < quote.end:
@@ -467,7 +496,8 @@ def content_after(sentence: Sentence, after: int, quotes: list[Quote], *,
 CLAUSE_AFTER_COMMA = {"who", "which", "while", "whereas", "according", "but", "and", "as",
                       "before", "after", "saying", "adding", "although", "though", "even"}
 CLAUSE_STARTS = {"because", "while", "although", "though", "since", "after", "before", "when",
-                 "whereas", "unless", "until", "despite", "even", ";", "—", "―", "--", ":"}
+                 "whereas", "unless", "until", "despite", "even", "during", ";", "—", "―", "--",
+                 ":"}
 
 
 def clause_end(sentence: Sentence, start: int) -> int:
@@ -502,7 +532,7 @@ def content_before(sentence: Sentence, stop: int, quotes: list[Quote]) -> tuple[
         close = sentence.tokens[j - 1 if words[j - 1] in CLOSERS else j - 2][1]
         quote = next((q for q in quotes if q.end == close), None)
         if quote is not None:
-            return (quote.start, quote.end)
+            return (_mixed_start(sentence, quote.start), quote.end)
     if words[j - 1] not in (",", "―", "—", "–", "--", ";"):
         return None
     if j < 2:
@@ -513,6 +543,16 @@ def content_before(sentence: Sentence, stop: int, quotes: list[Quote]) -> tuple[
             start = quote.start
     end = sentence.tokens[j - 2][1]
     return (start, end) if end > start else None
+
+
+def _mixed_start(sentence: Sentence, start: int) -> int:
+    """Where content ending in a quotation starts: the sentence start when the quotation
+    finishes the writer's own words ('Clinton "is the only candidate," Lee said.')."""
+    lead = sentence.text[sentence.start:start]
+    if start <= sentence.start or not lead.strip() or any(c in lead for c in QUOTE_MARKS) or \
+            re.search(r"(?i)\b(?:said|says|told|according)\b", lead):
+        return start
+    return sentence.start
 
 
 def middle_content_end(sentence: Sentence, after: int, end: int) -> int:

@@ -107,6 +107,10 @@ quotation that never closes. ``pattern`` names the rule that found the row and
 ``confidence`` (0-1) is that rule's rough reliability. ``source_id`` is the claim's row in
 :func:`storyline.sources` (``<NA>`` when no source is named)."""
 
+#: Kinds of cue whose content, unless a that-clause, is an object that ends with its clause
+#: ("criticized the plan as a "crazy system" during a stop in Flint").
+OBJECT_KINDS = {"accuse", "demand", "describe", "support", "oppose", "promise", "deny"}
+
 CONFIDENCE = {"source-cue-content": 0.85, "content-source-cue": 0.8, "inverted": 0.85,
               "according-to": 0.85, "as-clause": 0.75, "colon": 0.7, "dash": 0.6, "nominal": 0.6,
               "passive": 0.6, "impersonal": 0.6, "adverb": 0.5}
@@ -210,10 +214,18 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
         source = (shared_subject(sentence, cue.first) or aside) if participle else (
             aside or shared_subject(sentence, cue.first))
         if source is not None:
-            content = content_after(sentence, after, quotes, needs=cue.needs)
+            content = content_after(sentence, after, quotes, needs=cue.needs or (
+                "object" if cue.kind in OBJECT_KINDS else ""))
             return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                           "source-cue-content", sentence.span(*source),
                           sentence.span(*recipient))
+    if cue.first == 0:  # 'Said Ellis: "I don't get the sense ..."'
+        name = inverted_source(sentence, cue.first, cue.last, opening=True)
+        if name is not None and name[1] < len(sentence.words) and \
+                sentence.words[name[1]] == ":":
+            return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind,
+                          content_after(sentence, name[1], quotes), "inverted",
+                          sentence.span(*name))
     previous = _quote_just_before(sentence, quotes)
     if previous is not None:  # '"Why now?" | Clinton said.' split after the question mark
         name = (before if before is not None and before[0] == 0 else None) or (
@@ -518,3 +530,4 @@ def _link(rows: list[dict]) -> None:
         if holders:
             inner = min(holders, key=lambda o: o["content_end"] - o["content_start"])
             row["parent_claim_id"] = inner["claim_id"]
+

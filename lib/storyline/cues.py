@@ -110,6 +110,7 @@ def find_cues(words: list[str], tags: Sequence[str] = ()) -> list[Cue]:
     cues: list[Cue] = []
     i = 0
     heads = _heads()
+    title = _title_case(words)
     while i < len(words):
         if lowered[i] not in heads:
             i += 1
@@ -123,7 +124,8 @@ def find_cues(words: list[str], tags: Sequence[str] = ()) -> list[Cue]:
             i > 1 and lowered[i - 2] in ("the", "a", "an") and words[i - 1][:1].isupper()
             and lemma(lowered[i], group="noun") == lowered[i] and _known(lowered[i], "noun")))
         found = _match(lowered, i, "noun") if nominal else (
-            (None if _noun_use(tags, i) else _match(lowered, i, "verb")) or
+            (None if _noun_use(tags, i) and not (title and lemma(lowered[i]) != lowered[i])
+             and not (i == 0 and lowered[i] in ("said", "says")) else _match(lowered, i, "verb")) or
             _match(lowered, i, "noun"))
         if found is None:
             i += 1
@@ -139,6 +141,13 @@ def find_cues(words: list[str], tags: Sequence[str] = ()) -> list[Cue]:
         cues.append(Cue(first, last, entry[0], entry[1], entry[2], entry[3], entry[4]))
         i = last
     return cues
+
+
+def _title_case(words: list[str]) -> bool:
+    """A headline in title case ("Clean Energy Could Grow, Senator Says"), where the tagger
+    reads every capitalised verb as a name."""
+    letters = [w for w in words if w[:1].isalpha() and len(w) > 3]
+    return len(letters) >= 3 and sum(w[0].isupper() for w in letters) >= 0.8 * len(letters)
 
 
 #: Tags before a word that make it a noun or adjective, not a verb ("the states", "his plan").
