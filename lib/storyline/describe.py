@@ -121,6 +121,7 @@ def _first_names() -> frozenset[str]:
     return word_list("names", "male.txt") | word_list("names", "female.txt")
 
 
+@functools.lru_cache(maxsize=4096)
 def gender(name: str) -> str:
     """"male", "female" or "" (unknown, or a first name used for both) from NLTK's names.
 

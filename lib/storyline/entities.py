@@ -24,6 +24,7 @@ import re
 import pandas as pd
 
 from storyline.articles import Article
+from storyline.describe import _common_words, _first_names
 from storyline.lexicons import name_index, read_lexicon
 from storyline.resources import word_list
 from storyline.tables import make_table
@@ -101,12 +102,6 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(names + short + [f"{word}." for word in short])
 
 
-@functools.cache
-def _common_words() -> frozenset[str]:
-    """Lower-case English words (NLTK's word list), to tell "Clean Power Plan" from a name."""
-    return frozenset(word for word in word_list("words", "en") if word.islower())
-
-
 def _is_common(word: str) -> bool:
     """True for an English common word, also inflected ("Slams", "Headed", "Voting")."""
     lower = word.lower()
@@ -123,14 +118,13 @@ def _org_words() -> frozenset[str]:
     return frozenset(read_lexicon("organisation_words")["word"])
 
 
-@functools.cache
-def _first_names() -> frozenset[str]:
-    return word_list("names", "male.txt") | word_list("names", "female.txt")
+_NOT_NAME_TAGS = frozenset(("DT", "IN", "CC", "PRP", "PRP$", "WDT", "WP", "WRB", "MD", "EX",
+                            "TO", "``", "''"))
 
 
 def _is_name_word(word: str, tag: str) -> bool:
-    return bool(word) and (tag in ("NNP", "NNPS") or (word[0].isupper() and tag not in (
-        "DT", "IN", "CC", "PRP", "PRP$", "WDT", "WP", "WRB", "MD", "EX", "TO", "``", "''")))
+    return bool(word) and (tag in ("NNP", "NNPS") or (word[0].isupper() and
+                                                      tag not in _NOT_NAME_TAGS))
 
 
 def _ordinary_word(word: str, tag: str) -> bool:
@@ -145,24 +139,23 @@ def _ordinary_word(word: str, tag: str) -> bool:
 def _title_case(words: list[str]) -> bool:
     """True for headline-style sentences in which most words are capitalised."""
     alphabetic = [w for w in words if w.isalpha()]
-    capitalised = sum(w[0].isupper() for w in alphabetic)
+    capitalised = len([w for w in alphabetic if w[0].isupper()])
     return len(alphabetic) >= 5 and capitalised >= 0.85 * len(alphabetic)
 
 
 def _runs(words: list[str], tags: list[str], taken: list[bool]) -> list[tuple[int, int]]:
     """Token ranges of proper-name runs not already covered by a lexicon match."""
     runs = []
-    headline = _title_case(words)
-    excluded = [
-        taken[k] or words[k] in _calendar_words() or (
-            headline and _is_common(words[k]) and words[k] not in _first_names()
-        )
-        for k in range(len(words))
-    ]
-    taken = excluded
+    calendar = _calendar_words()
+    if _title_case(words):
+        first_names = _first_names()
+        taken = [already or word in calendar or (_is_common(word) and word not in first_names)
+                 for already, word in zip(taken, words)]
+    else:
+        taken = [already or word in calendar for already, word in zip(taken, words)]
     i = 0
     while i < len(words):
-        if taken[i] or not _is_name_word(words[i], tags[i]) or not words[i][0].isupper():
+        if not words[i][0].isupper() or taken[i] or not _is_name_word(words[i], tags[i]):
             i += 1
             continue
         if i == 0 and _ordinary_word(words[i], tags[i]):

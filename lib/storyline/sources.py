@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -151,24 +152,31 @@ def _analysed(article: Article) -> tuple[tuple[dict, ...], tuple[int | None, ...
 def _mentions(claim_rows: tuple[dict, ...], kinds: dict[str, str],
               people: list[tuple[int, str]]) -> list[_Mention]:
     found = []
+    described: dict[str, Description] = {}  # an article repeats its sources' phrases
+
+    def describe(phrase: str) -> Description:
+        if phrase not in described:
+            described[phrase] = describe_source(phrase, kinds)
+        return described[phrase]
+
     for row in claim_rows:
         if row["source_start"] >= 0:
             phrase = row["source_text"]
             if phrase.lower() in PRONOUNS:
-                described = _pronoun(phrase, row["source_start"], row["source_resolved"],
-                                     kinds, people)
+                description = _pronoun(phrase, row["source_start"], row["source_resolved"],
+                                       describe, people)
             else:
-                described = describe_source(phrase, kinds)
+                description = describe(phrase)
             found.append(_Mention(row["source_start"], row["source_end"], phrase,
-                                  row["claim_id"], described))
+                                  row["claim_id"], description))
         if row["recipient_start"] >= 0:
             found.append(_Mention(row["recipient_start"], row["recipient_end"],
-                                  row["recipient"], None,
-                                  describe_source(row["recipient"], kinds)))
+                                  row["recipient"], None, describe(row["recipient"])))
     return found
 
 
-def _pronoun(phrase: str, start: int, resolved: str, kinds: dict[str, str],
+def _pronoun(phrase: str, start: int, resolved: str,
+             describe: Callable[[str], Description],
              people: list[tuple[int, str]]) -> Description:
     """What a pronoun source stands for: the claims table's ``source_resolved`` when it is a
     fitting source, else for "he"/"she" the nearest person named before it whose first name
@@ -176,7 +184,7 @@ def _pronoun(phrase: str, start: int, resolved: str, kinds: dict[str, str],
     low = phrase.lower()
     personal = low in PERSONAL_PRONOUNS
     if resolved and resolved.lower() != low:
-        described = describe_source(resolved, kinds)
+        described = describe(resolved)
         if (described.source_type == "person" and described.named) if personal else (
                 described.source_type != "other" or described.named):
             return described
@@ -186,7 +194,7 @@ def _pronoun(phrase: str, start: int, resolved: str, kinds: dict[str, str],
         before = [name for position, name in people if position < start and
                   gender(name) in ("", wanted or gender(name))]
         if before:
-            return describe_source(before[-1], kinds)
+            return describe(before[-1])
     return Description("person" if personal else "other", phrase, head=low)
 
 

@@ -42,6 +42,12 @@ def _column(values: list, dtype: str):
             return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
         except (TypeError, ValueError, pa.ArrowException):
             pass  # not only str and None: pandas converts them below
+    if isinstance(kind, pd.Int64Dtype) and all(type(v) is int or v is None or v is pd.NA
+                                               for v in values):
+        missing = np.array([v is None or v is pd.NA for v in values], dtype=bool)
+        numbers = np.array([0 if v is None or v is pd.NA else v for v in values],
+                           dtype=np.int64)
+        return pd.arrays.IntegerArray(numbers, missing)
     try:
         if isinstance(kind, np.dtype) and kind.kind in "iufb":
             return np.array(values, dtype=kind)  # exactly what pd.array does for these

@@ -1,0 +1,42 @@
+"""make_table builds exactly the frame pandas' own conversion would, only faster."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from storyline.tables import check_table, make_table
+
+COLUMNS = {"id": "int64", "text": "string", "flag": "bool", "score": "float64",
+           "parent": "Int64", "spans": "object"}
+ROWS = [
+    {"id": 0, "text": "Peskov said", "flag": True, "score": 0.5, "parent": None,
+     "spans": [[0, 6], [7, 11]]},
+    {"id": 1, "text": None, "flag": False, "score": None, "parent": 0, "spans": []},
+    {"id": 2, "text": "", "flag": True, "score": 2, "parent": pd.NA, "spans": [[1, 2]]},
+]
+
+
+def by_pandas(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
+    data = {name: pd.Series([row.get(name) for row in rows], dtype=object).astype(dtype)
+            for name, dtype in columns.items()}
+    return pd.DataFrame(data, columns=list(columns))
+
+
+@pytest.mark.parametrize("rows", [ROWS, ROWS[:1], []])
+def test_make_table_equals_pandas_conversion(rows):
+    table = make_table(rows, COLUMNS)
+    pd.testing.assert_frame_equal(table, by_pandas(rows, COLUMNS), check_exact=True)
+    check_table(table, COLUMNS)
+
+
+def test_values_of_another_type_are_converted_by_pandas():
+    table = make_table([{"text": 7, "parent": 1.0}, {"text": "x", "parent": None}],
+                       {"text": "string", "parent": "Int64"})
+    assert table.text.tolist() == ["7", "x"]
+    assert table.parent.tolist() == [1, pd.NA]
+
+
+def test_missing_keys_become_missing_values():
+    table = make_table([{"id": 1}], {"id": "int64", "text": "string"})
+    assert table.text.isna().all()
