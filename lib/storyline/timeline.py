@@ -162,10 +162,10 @@ def _carries_on(article: Article, sentence_id: int) -> bool:
     """Whether a sentence continues the story of the sentence before it (see module doc)."""
     if sentence_id == 0:
         return False
-    start = parse(article).sentences[sentence_id][1]
-    if tense(_context(article), sentence_id, start) == "future":
+    if not _subject_nouns(article, sentence_id) & _subject_nouns(article, sentence_id - 1):
         return False
-    return bool(_subject_nouns(article, sentence_id) & _subject_nouns(article, sentence_id - 1))
+    start = parse(article).sentences[sentence_id][1]
+    return tense(_context(article), sentence_id, start) != "future"
 
 
 def _context(article: Article) -> Context:
@@ -205,7 +205,8 @@ def timeline(article: Article | str) -> pd.DataFrame:
     for sentence_id, (_, s_start, s_end) in enumerate(sentences):
         rows = [row for row in by_sentence.get(sentence_id, ())
                 if row["type"] != "SET" and row["value"] not in _UNPLACED]
-        for c_start, c_end in _clauses(text, s_start, s_end):
+        clauses = _clauses(text, s_start, s_end) if rows else []  # no time, no own event
+        for c_start, c_end in clauses:
             in_clause = [row for row in rows if row["start"] >= c_start and row["end"] <= c_end]
             exact = [row for row in in_clause if row["value"] != "PRESENT_REF"]
             for row in exact or in_clause:
