@@ -427,3 +427,14 @@ def test_sentence_opening_said_with_a_colon():
     row = table[table.cue == "Said"].iloc[0]
     assert row.source_text == "Ms. Ortiz"
     assert row.content == '"Nobody here can pay that."'
+
+
+def test_agent_or_adverbial_clause_after_a_cue_is_not_content():
+    assert claims("The plan is supported by most farmers.").empty
+    assert claims("Ms. Diaz said as she left the courthouse.").empty
+
+
+def test_quotation_continued_after_but_is_one_claim():
+    row = only('"I like the mayor," she said, but "his budget is a mess."')
+    assert row.content == '"I like the mayor," she said, but "his budget is a mess."'
+    assert row.quote_type == "direct"

@@ -48,6 +48,8 @@ BOUNDARY = {
     "may", "might", "must", "not", "n't", "n’t", "said", "says", "told", "also", "then", "what",
     "how", "why", "to", "about", "nor", "yet", "once", "until", "unless", "do", "does", "did",
 }
+#: Words that cannot open what a cue reports: an agent or an adverbial clause follows.
+NOT_CONTENT = {"by", "as", "in"}
 PARTICIPLE_END = re.compile(r"(?i)^\w+ing$")
 
 
@@ -414,6 +416,8 @@ def right_content_start(sentence: Sentence, after: int, *, needs: str) -> int | 
         return i + 1 if i + 1 < n and sentence.opens(i + 1) else None
     if needs == "that" and lowered[i] != "that" and not sentence.opens(i):
         return None
+    if lowered[i] in NOT_CONTENT:
+        return None  # "is supported by ...", "said as he entered the hall"
     if sum(1 for w in words[i:] if w[:1].isalnum()) < 2:
         return None
     return i

@@ -404,7 +404,7 @@ def _extend_quoted(claims_found: list[_Claim], quotes: list[Quote], text: str) -
         for quote in quotes:
             if quote.start < claim.content[1]:
                 continue
-            gap = text[claim.content[1]:quote.start]
+            gap = re.sub(r",\s+(?:but|and)\s*$", ",", text[claim.content[1]:quote.start])
             if "\n" in gap or len(gap) > 250 or (gap.strip() and gap.rstrip()[-1] not in ".,:!?"):
                 break
             if any(other is not claim and (claim.content[1] <= other.cue[0] < quote.start or
