@@ -133,6 +133,13 @@ def test_pronoun_source_resolved_to_named_person():
     assert row.source_resolved == "Senator Ann Blake"
 
 
+def test_it_resolves_to_the_subject_not_an_object_of_a_preposition():
+    text = ("While Acme Corp stays out of the dispute between Norway and Sweden, it has said "
+            "the fishing quotas are unfair.")
+    row = claims(text).query("cue == 'has said'").iloc[0]
+    assert (row.source_text, row.source_resolved) == ("it", "Acme Corp")
+
+
 def test_recipient_of_told():
     row = only("Two aides told the Boston Globe that the tests were skipped.")
     assert row.recipient == "the Boston Globe"
@@ -276,6 +283,14 @@ def test_participle_after_quote_shares_the_speaker():
     assert adding.source_text == "the manager"
     assert adding.content == "“Nobody will be paid.”"
     assert said.content == "“The plant will close,”"
+
+
+def test_participle_source_drops_the_date_phrase_after_the_subject():
+    text = ("The regulator last week fined three lenders, accusing them of hiding fees from "
+            "borrowers.")
+    row = claims(text).query("cue == 'accusing'").iloc[0]
+    assert row.source_text == "The regulator"
+    assert text[row.source_start:row.source_end] == "The regulator"
 
 
 def test_second_cue_joined_by_and_gets_its_own_content():

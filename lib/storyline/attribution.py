@@ -221,9 +221,23 @@ def subject(sentence: Sentence, end: int) -> tuple[int, int] | None:
     while last > first and (sentence.lowered[last - 1] in ("and", "&", "of") or
                             sentence.tag(last - 1) in ("DT", "POS", "VBN")):
         last -= 1
+    last = _trim_time(sentence, first, last)
     if last == first or sentence.tag(last - 1)[:2] not in ("NN", "PR", "CD"):
         return None
     return (first, last)
+
+
+TIME_DETERMINERS = {"this", "last", "next", "each", "every", "that"}
+
+
+def _trim_time(sentence: Sentence, first: int, last: int) -> int:
+    """Drop a date phrase that closes the subject ("The U.S. this month imposed ...",
+    "Officials last week said") so the source is only who spoke."""
+    lowered = sentence.lowered
+    if last - first >= 3 and lowered[last - 1] in TIME_WORDS and \
+            lowered[last - 2] in TIME_DETERMINERS:
+        return last - 2
+    return last
 
 
 def _noun_phrase_back(sentence: Sentence, end: int) -> tuple[int, int] | None:

@@ -104,8 +104,10 @@ def _resolve(source: str, start: int, text: str, mentions: list[tuple[int, str]]
         people = gendered if low in ("he", "his", "she", "her") else people
         return _nearest(people, text, start) or source
     if low in IMPERSONAL:
-        things = [n for n in before if not _is_person(n) and len(n) > 1]
-        return things[-1] if things else source
+        things = [(position, n) for position, n in mentions[:len(before)]
+                  if not _is_person(n) and len(n) > 1]
+        subjects = [n for position, n in things if not _after_preposition(text, position)]
+        return (subjects or [n for _, n in things] or [source])[-1]
     if low in PLURAL:
         plural = [n for n in earlier if n.rstrip().endswith("s")]
         return plural[-1] if plural else source
@@ -115,6 +117,17 @@ def _resolve(source: str, start: int, text: str, mentions: list[tuple[int, str]]
         if fuller:
             return max(fuller, key=len)
     return source
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|in|on|at|to|from|for|with|by|between|against|into|about|over|and|or)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+
+
+def _after_preposition(text: str, position: int) -> bool:
+    """The mention at ``position`` follows a preposition or "and" ("the war between Russia
+    and Ukraine"): an object, seldom what a later "it" stands for."""
+    return bool(_PREPOSITION_BEFORE.search(text[max(0, position - 20):position]))
 
 
 def _count_before(mentions: list[tuple[int, str]], start: int) -> int:
