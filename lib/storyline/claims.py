@@ -465,11 +465,6 @@ def claims(article: Article | str) -> pd.DataFrame:
     return make_table(rows, CLAIM_COLUMNS)
 
 
-def _claim_table(article: Article) -> pd.DataFrame:
-    """The claims of one article without their ``source_id`` (which sources are built from)."""
-    return make_table(_claim_rows(article), CLAIM_COLUMNS)
-
-
 @functools.lru_cache(maxsize=64)
 def _claim_rows(article: Article) -> tuple[dict, ...]:
     """The claims of one article as plain rows, cached: sources, profiles and timelines all
@@ -530,4 +525,3 @@ def _link(rows: list[dict]) -> None:
         if holders:
             inner = min(holders, key=lambda o: o["content_end"] - o["content_start"])
             row["parent_claim_id"] = inner["claim_id"]
-

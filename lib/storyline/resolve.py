@@ -86,7 +86,8 @@ def resolve_sources(rows: list[dict], text: str) -> None:
 def _resolve(source: str, start: int, text: str, mentions: list[tuple[int, str]],
              rows: list[dict]) -> str:
     low = source.lower()
-    before = [name for position, name in mentions[:_count_before(mentions, start)]]
+    prior = mentions[:_count_before(mentions, start)]
+    before = [name for _, name in prior]
     if low in RELATIVE:
         head = re.search(r"([\w’'.-]+(?:[ \u00a0][\w’'.-]+){0,5})\s*,\s*$",
                          text[max(0, start - 300):start])
@@ -104,8 +105,7 @@ def _resolve(source: str, start: int, text: str, mentions: list[tuple[int, str]]
         people = gendered if low in ("he", "his", "she", "her") else people
         return _nearest(people, text, start) or source
     if low in IMPERSONAL:
-        things = [(position, n) for position, n in mentions[:len(before)]
-                  if not _is_person(n) and len(n) > 1]
+        things = [(position, n) for position, n in prior if not _is_person(n) and len(n) > 1]
         subjects = [n for position, n in things if not _after_preposition(text, position)]
         return (subjects or [n for _, n in things] or [source])[-1]
     if low in PLURAL:

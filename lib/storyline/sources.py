@@ -80,8 +80,6 @@ could be more than one person."""
 
 
 _LONGEST_ENTITY = 200  # characters: an entity starting further left cannot reach a mention
-_CLAIM_FIELDS = ("claim_id", "source_text", "source_start", "source_end", "source_resolved",
-                 "recipient", "recipient_start", "recipient_end", "denial", "hedged")
 
 
 @dataclass
