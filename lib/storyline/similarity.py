@@ -107,8 +107,7 @@ def shared_key_pairs(keys: Iterable[Iterable[Hashable]], *,
 
 def jaccard(first: set, second: set) -> float:
     """Shared elements over all elements of two sets (0 for two empty sets)."""
-    union = len(first | second)
-    return len(first & second) / union if union else 0.0
+    return overlap(first, second)[1]
 
 
 def minhash_signatures(sets: list[set[str]], *, num_perm: int = 128,
