@@ -96,3 +96,8 @@ def test_opening_curly_mark_typed_as_the_closing_one():
     text = "“It is unusual,“ said Tom Hale. “It is hard.”"
     assert [text[q.start:q.end] for q in quote_spans(text)] == ["“It is unusual,“",
                                                                "“It is hard.”"]
+
+
+def test_surname_misread_as_an_adverb_is_still_the_source():
+    table = claims("Mayor Jo Ames said the bridge would reopen. Ames added that tolls would rise.")
+    assert list(table.source_text) == ["Mayor Jo Ames", "Ames"]

@@ -153,7 +153,7 @@ def source_before(sentence: Sentence, k: int, *, trailing: bool = False) -> tupl
         if first == 0 or not (words[first - 1] in (",", "―", "—", "–", "--", ";")
                               or words[first - 1] in CLOSERS):
             return None
-    if sentence.tag(found[1] - 1) in NOT_SOURCE_END:  # "could not resist pointing out"
+    if _not_source_end(sentence, found[1] - 1):  # "could not resist pointing out"
         head = None if trailing else subject(sentence, found[1])
         return head if head is not None and head[1] <= found[1] else None
     return _strip_parenthetical(sentence, found)
@@ -161,6 +161,14 @@ def source_before(sentence: Sentence, k: int, *, trailing: bool = False) -> tupl
 
 #: Tags of a last word that cannot end a source ("under", "resist", "faced").
 NOT_SOURCE_END = {"IN", "TO", "VB", "VBD", "VBG", "RB", "CC", "("}
+
+
+def _not_source_end(sentence: Sentence, m: int) -> bool:
+    """Token ``m`` cannot end a source: a preposition, or a lower-case verb or adverb (a
+    capitalised one is a name the tagger misread: "Ames added")."""
+    tag = sentence.tag(m)
+    return tag in NOT_SOURCE_END and (tag in ("IN", "TO", "CC") or
+                                      not sentence.words[m][:1].isupper())
 
 
 def _refine_with_tags(sentence: Sentence, found: tuple[int, int],
