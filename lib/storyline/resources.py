@@ -103,10 +103,18 @@ def pos_tagger() -> nltk.tag.PerceptronTagger:
 
 @functools.cache
 def word_list(corpus: str, fileid: str) -> frozenset[str]:
-    """Words of an NLTK word-list corpus (``names``, ``gazetteers``, ``stopwords``, ``words``)."""
+    """Words of an NLTK word-list corpus (``names``, ``gazetteers``, ``stopwords``, ``words``).
+
+    The same words as ``reader.words(fileid)``, the non-blank lines, read without NLTK's line
+    tokenizer, which takes most of the time for the 236,000 lines of ``words``.
+
+    Example:
+        >>> "Ann Arbor" in word_list("gazetteers", "uscities.txt")
+        True
+    """
     _require()
     reader = getattr(nltk.corpus, corpus)
-    return frozenset(reader.words(fileid))
+    return frozenset(line for line in reader.raw(fileid).splitlines() if line.rstrip())
 
 
 def main() -> None:
