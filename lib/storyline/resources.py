@@ -18,6 +18,8 @@ import os
 
 import nltk
 
+from storyline.punkt import FastPunkt
+
 #: NLTK package name -> the path ``nltk.data.find`` looks up to check it is installed.
 REQUIRED: dict[str, str] = {
     "punkt_tab": "tokenizers/punkt_tab/english/",
@@ -89,7 +91,7 @@ def sentence_splitter() -> nltk.tokenize.PunktTokenizer:
     from storyline.lexicons import abbreviations
 
     _require()
-    splitter = nltk.tokenize.PunktTokenizer("english")
+    splitter = FastPunkt("english")
     splitter._params.abbrev_types.update(abbreviations())
     return splitter
 
