@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping
 
@@ -29,8 +30,14 @@ def make_table(rows: Iterable[Mapping], columns: Mapping[str, str]) -> pd.DataFr
     """
     rows = list(rows)
     arrays = [_column([row.get(name) for row in rows], dtype) for name, dtype in columns.items()]
-    return pd.DataFrame._from_arrays(arrays, columns=pd.Index(list(columns)),
+    return pd.DataFrame._from_arrays(arrays, columns=_column_index(tuple(columns)).view(),
                                      index=pd.RangeIndex(len(rows)), verify_integrity=False)
+
+
+@functools.lru_cache(maxsize=256)
+def _column_index(names: tuple[str, ...]) -> pd.Index:
+    """The columns index of a declaration, built once (each table gets its own view)."""
+    return pd.Index(list(names))
 
 
 def _column(values: list, dtype: str):
@@ -48,6 +55,9 @@ def _column(values: list, dtype: str):
         numbers = np.array([0 if v is None or v is pd.NA else v for v in values],
                            dtype=np.int64)
         return pd.arrays.IntegerArray(numbers, missing)
+    if isinstance(kind, np.dtype) and kind.kind == "M" and \
+            all(type(v) is dt.date or v is None for v in values):
+        return np.array(values, dtype=kind)  # days and None (NaT), as pd.array reads them
     try:
         if isinstance(kind, np.dtype) and kind.kind in "iufb":
             return np.array(values, dtype=kind)  # exactly what pd.array does for these
