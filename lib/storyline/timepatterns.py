@@ -13,8 +13,10 @@ Example:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from storyline.lexicons import read_lexicon
 
@@ -209,16 +211,35 @@ def _plausible(candidate: Candidate, text: str) -> bool:
 
 
 def _false_friend_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the phrases that only look like dates ("Sunday Times", "USA Today").
+
+    The pattern has no leading ``\\b``, so the regex engine can skip ahead to the letters the
+    phrases begin with; the word boundary before a hit is checked here instead.
+    """
     pattern = _false_friend_pattern()
-    return [m.span() for m in pattern.finditer(text)] if pattern else []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while pattern is not None and (match := pattern.search(text, position)):
+        start = match.start()
+        if _word_char(text[start - 1:start]) != _word_char(text[start]):  # the \b before it
+            spans.append(match.span())
+            position = match.end()
+        else:
+            position = start + 1
+    return spans
 
 
 @functools.cache
 def _false_friend_pattern() -> re.Pattern | None:
     phrases = list(words("false_friend"))
-    return re.compile(rf"\b(?:{_alternation(phrases)})\b") if phrases else None
+    return re.compile(rf"(?:{_alternation(phrases)})\b") if phrases else None
 
 
+def _word_char(char: str) -> bool:
+    return _WORD_CHAR.fullmatch(char) is not None
+
+
+_WORD_CHAR = re.compile(r"\w")
 _WORD_START = re.compile(r"(?<![\w'’-])['’]?\w[\w'-]*")
 #: What the first word of each pattern can be: "digit", a lexicon kind, or literal words.
 _OPENERS = {
@@ -253,7 +274,6 @@ def _first_word_kinds() -> dict[str, set[str]]:
     return kinds
 
 
-@functools.cache
 def _rules_for(word: str) -> tuple[int, ...]:
     """Indexes of the patterns that may start with ``word`` (lower-cased)."""
     if word[0].isdigit() or word[0] in "'’":
@@ -269,14 +289,76 @@ def _rules_for(word: str) -> tuple[int, ...]:
                  if classes.intersection(_OPENERS[rule]))
 
 
+class _Role(NamedTuple):
+    """What a word can do in a time expression."""
+
+    rules: tuple[int, ...]  # indexes of the patterns that may start with it
+    key: bool  # a digit or a word every expression needs one of: month, unit, "today", ...
+    lead: bool  # may stand between an expression's first word and its key word
+
+
+#: No pattern puts more than this many words from its first word up to its key word
+#: ("the past a couple of years", "earlier the next fiscal year").
+_REACH = 5
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                 "eighties", "nineties")
+
+
+@functools.cache
+def _key_words() -> frozenset[str]:
+    """Words of which every expression holds one (or a digit): the last word of each phrase."""
+    keys = {"quarter", "half", "century", "centuries", "noon", "midnight", *_DECADE_WORDS}
+    for kind in ("month", "weekday", "season", "unit", "part_of_day", "deictic", "holiday",
+                 "set"):
+        keys.update(phrase.split()[-1] for phrase in words(kind))
+    return frozenset(keys)
+
+
+@functools.cache
+def _lead_words() -> frozenset[str]:
+    """Words that may come before an expression's key word: openers, numbers, "of", ..."""
+    lead = {"other", "times", *itertools.chain(*_OPENERS.values())}  # "every other", "twice"
+    for kind in ("number", "ordinal", "relative", "deictic", "holiday", "set"):
+        lead.update(itertools.chain(*(phrase.split() for phrase in words(kind))))
+    return frozenset(lead)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_role(word: str) -> _Role | None:
+    """The role of a (lower-cased) word, None for the many words with none."""
+    key = any(char.isdigit() for char in word) or any(
+        part in _key_words() or part.rstrip("s") in _key_words()
+        for part in re.split(r"[-'’]", word))
+    role = _Role(_rules_for(word), key, word in _lead_words())
+    return role if any(role) else None
+
+
+def _reaches_key(roles: list[_Role | None], index: int) -> bool:
+    """Whether a key word follows word ``index`` within reach, through lead words only."""
+    for role in itertools.islice(roles, index + 1, index + _REACH + 1):
+        if role is None or role.key or not role.lead:
+            return role is not None and role.key
+    return False
+
+
 def find_candidates(text: str) -> list[Candidate]:
-    """Every time expression in ``text``, as non-overlapping candidates in text order."""
+    """Every time expression in ``text``, as non-overlapping candidates in text order.
+
+    The patterns are tried only at words that may begin one and have a key word within
+    reach: most words of a text are neither, and trying patterns costs more than looking
+    words up.
+    """
     found = []
     compiled = _compiled()
-    for word in _WORD_START.finditer(text):
-        for priority in _rules_for(word.group().lower()):
+    word_matches = list(_WORD_START.finditer(text))
+    roles = list(map(_word_role, map(str.lower, map(re.Match.group, word_matches))))
+    for index in itertools.compress(itertools.count(), roles):
+        role = roles[index]
+        if not role.rules or not (role.key or _reaches_key(roles, index)):
+            continue
+        for priority in role.rules:
             rule, pattern = compiled[priority]
-            match = pattern.match(text, word.start())
+            match = pattern.match(text, word_matches[index].start())
             if match is None:
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
