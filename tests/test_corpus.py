@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import sys
+import threading
 
 import pandas as pd
 import pytest
@@ -11,6 +13,7 @@ from conftest import EXAMPLE
 from storyline import analyze_corpus, read_article, read_corpus
 from storyline.analysis import analyze
 from storyline.cli import main
+from storyline.engines import _pool_context
 
 STORIES = {
     "harbour.txt": "The harbour will close for repairs next week, port officials said on Monday. "
@@ -141,3 +144,18 @@ def test_cli_summarises_and_exits_0_1_or_2(tmp_path, capsys):
     with pytest.raises(SystemExit) as usage:
         main(["corpus", str(folder)])
     assert usage.value.code == 2
+
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+def test_pool_workers_fork_from_this_process_only_while_no_other_thread_runs():
+    if threading.active_count() == 1:  # earlier tests may have left a Dask thread behind
+        assert _pool_context().get_start_method() == "fork"
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert _pool_context().get_start_method() != "fork"
+    finally:
+        release.set()
+        other.join()

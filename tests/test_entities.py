@@ -44,3 +44,10 @@ def test_dates_headlines_and_party_labels_do_not_make_people():
     assert typed["Clean Power Plan"] != "PERSON"
     headline = entities("Lindsey Graham Slams Plan As Voters Head To Polls")
     assert headline[headline.type == "PERSON"].text.tolist() == ["Lindsey Graham"]
+
+
+def test_lexicon_names_are_whole_words_not_parts_of_longer_ones():
+    table = entities("Officials in Russia and the Kremlin denied it; DeRussia, U.S.Kremlin "
+                     "and Russiagate did not count.")
+    assert [(row.text, row.type) for row in table.itertuples() if row.text in
+            ("Russia", "Kremlin")] == [("Russia", "GPE"), ("Kremlin", "ORGANIZATION")]

@@ -37,10 +37,21 @@ def test_tokens_split_clitics_and_keep_abbreviations():
     assert table.loc[table.text == "said", "pos"].item() == "VBD"
 
 
+def test_a_clitic_after_a_number_or_a_hyphenated_name_is_its_own_token():
+    assert tokens("Lai Ching-te's 1990's and 1,000's").text.tolist() == [
+        "Lai", "Ching-te", "'s", "1990's", "and", "1,000", "'s"]
+
+
+def test_an_abbreviation_before_an_ellipsis_keeps_its_dot_and_loses_no_text():
+    assert tokens("Ask Sen... or J... now.").text.tolist() == [
+        "Ask", "Sen.", "..", "or", "J.", "..", "now", "."]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from([
     "The minister said", "“It is false,”", "Sen. Doe", "U.S.", "\n", "\n\n", "Advertisement\n",
     "’s", "2,000", "terminals.", "(pictured)", "‘absurd’", "Read more at x.com\n", "é", "—", " ",
+    "Jan...", "didn’t", "1,000's", "Ching-te's", "F.",
 ]), min_size=1, max_size=30))
 def test_sentence_and_token_offsets_always_slice_to_their_text(pieces):
     text = " ".join(pieces)
@@ -50,3 +61,8 @@ def test_sentence_and_token_offsets_always_slice_to_their_text(pieces):
     for table in (sentences(article), tokens(article)):
         for row in table.itertuples():
             assert article.text[row.start:row.end] == row.text
+    covered = set()
+    for row in tokens(article).itertuples():
+        covered.update(range(row.start, row.end))
+    for row in sentences(article).itertuples():  # every character but spaces is in a token
+        assert all(k in covered or article.text[k].isspace() for k in range(row.start, row.end))

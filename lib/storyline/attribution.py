@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -71,14 +72,14 @@ class Sentence:
     @classmethod
     def build(cls, text: str, sentence_id: int, start: int, end: int,
               tokens, quotes: list[Quote], tags: tuple[str, ...] = ()) -> Sentence:
+        """A sentence of ``text``; ``quotes`` in text order, as
+        :func:`storyline.quotes.quote_spans` gives them."""
         words = [text[s:e] for s, e in tokens]
         # an unclosed quotation's extent is a guess: its words may still hold a cue
-        inside = [q for q in quotes if q.start < end and q.end > start and q.balanced]
-        quoted = tuple(any(q.start < s and e < q.end for q in inside) for s, e in tokens) \
-            if inside else (False,) * len(tokens)
+        inside = [q for q in _overlapping(quotes, start, end) if q.balanced]
         return cls(text, sentence_id, start, end, tuple(tokens), words,
-                   [w.lower() for w in words], quoted, frozenset(q.start for q in inside),
-                   tuple(tags))
+                   list(map(str.lower, words)), _quoted(tokens, inside),
+                   frozenset(q.start for q in inside), tuple(tags))
 
     def tag(self, i: int) -> str:
         """Part-of-speech tag of token ``i`` ("" when the sentence was built without tags)."""
@@ -100,6 +101,28 @@ class Sentence:
     def text_of(self, first: int, last: int) -> str:
         start, end = self.span(first, last)
         return self.text[start:end] if start >= 0 else ""
+
+
+def _overlapping(quotes: list[Quote], start: int, end: int) -> list[Quote]:
+    """The quotations overlapping ``start``..``end``, found by bisection (``quotes`` are in
+    text order and none lies inside another, so their ends are in order too)."""
+    first = bisect.bisect_right(quotes, start, key=lambda quote: quote.end)
+    last = bisect.bisect_left(quotes, end, key=lambda quote: quote.start)
+    return quotes[first:last]
+
+
+def _quoted(tokens, quotes: list[Quote]) -> tuple[bool, ...]:
+    """For each token, whether it lies strictly inside one of ``quotes`` (tokens are in
+    text order, so those inside a quotation are one run, found by bisection)."""
+    quoted = [False] * len(tokens)
+    if quotes:
+        starts, ends = [s for s, _ in tokens], [e for _, e in tokens]
+        for quote in quotes:
+            first = bisect.bisect_right(starts, quote.start)
+            last = bisect.bisect_left(ends, quote.end)
+            if last > first:
+                quoted[first:last] = [True] * (last - first)
+    return tuple(quoted)
 
 
 def _capital(word: str) -> bool:

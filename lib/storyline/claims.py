@@ -319,6 +319,8 @@ def _unattributed_claims(sentence: Sentence, quotes: list[Quote],
     """"Russian forces were reported to ...", "it is understood that ...", "reportedly"."""
     words = sentence.lowered
     lexicon = _unattributed()
+    if lexicon["any"].isdisjoint(words):
+        return []
     claims_here: list[_Claim] = []
     covered = [c.content for c in found]
     for i, word in enumerate(words):

@@ -51,14 +51,15 @@ class Cue:
 
 
 @functools.cache
-def _lexicon() -> dict[tuple[str, str], dict[str, tuple]]:
-    """(pos group, first lemma) -> {rest of phrase: (lemma, kind, pos, needs, recipient)}."""
-    table: dict[tuple[str, str], dict[str, tuple]] = {}
+def _lexicon() -> dict[tuple[str, str], dict[tuple[str, ...], tuple]]:
+    """(pos group, first lemma) -> {words after the first: (lemma, kind, pos, needs,
+    recipient)}."""
+    table: dict[tuple[str, str], dict[tuple[str, ...], tuple]] = {}
     for row in read_lexicon("reporting_verbs").itertuples():
         words = row.lemma.lower().split()
         group = "noun" if row.pos == "noun" else "verb"
         entry = (row.lemma.lower(), row.kind, row.pos, row.needs, row.recipient == "yes")
-        table.setdefault((group, words[0]), {})[" ".join(words[1:])] = entry
+        table.setdefault((group, words[0]), {})[tuple(words[1:])] = entry
     return table
 
 
@@ -106,14 +107,12 @@ def find_cues(words: list[str], tags: Sequence[str] = ()) -> list[Cue]:
     ("Some believe ..."); the tagger's nouns are not trusted ("the Times reports" is often
     tagged as a plural noun).
     """
-    lowered = [w.lower() for w in words]
-    cues: list[Cue] = []
-    i = 0
+    lowered = list(map(str.lower, words))
     heads = _heads()
-    title = _title_case(words)
-    while i < len(words):
-        if lowered[i] not in heads:
-            i += 1
+    cues: list[Cue] = []
+    done = 0  # words before this index belong to a cue already found
+    for i in [i for i, low in enumerate(lowered) if low in heads]:
+        if i < done:
             continue
         after_verb_cue = bool(cues) and cues[-1].last == i and cues[-1].pos == "verb"
         verb_tagged = i < len(tags) and tags[i].startswith("VB") and lowered[i - 1] not in (
@@ -124,22 +123,21 @@ def find_cues(words: list[str], tags: Sequence[str] = ()) -> list[Cue]:
             i > 1 and lowered[i - 2] in ("the", "a", "an") and words[i - 1][:1].isupper()
             and lemma(lowered[i], group="noun") == lowered[i] and _known(lowered[i], "noun")))
         found = _match(lowered, i, "noun") if nominal else (
-            (None if _noun_use(tags, i) and not (title and lemma(lowered[i]) != lowered[i])
+            (None if _noun_use(tags, i) and not (lemma(lowered[i]) != lowered[i] and
+                                                 _title_case(words))
              and not (i == 0 and lowered[i] in ("said", "says")) else _match(lowered, i, "verb")) or
             _match(lowered, i, "noun"))
         if found is None:
-            i += 1
             continue
         last, entry = found
         first = i
+        done = last
         if entry[2] == "verb":
             while first > 0 and lowered[first - 1] in AUXILIARIES:
                 first -= 1
             if _passive(lowered, first, i, last):
-                i = last
                 continue
         cues.append(Cue(first, last, entry[0], entry[1], entry[2], entry[3], entry[4]))
-        i = last
     return cues
 
 
@@ -197,9 +195,9 @@ def _match(lowered: list[str], i: int, group: str) -> tuple[int, tuple] | None:
     if not phrases:
         return None
     best = None
-    for rest, entry in phrases.items():
-        tail = rest.split()
-        if lowered[i + 1:i + 1 + len(tail)] == tail and (best is None or len(tail) > best[0]):
+    for tail, entry in phrases.items():
+        if (best is None or len(tail) > best[0]) and \
+                tuple(lowered[i + 1:i + 1 + len(tail)]) == tail:
             best = (len(tail), entry)
     if best is None:
         return None

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
@@ -35,19 +37,23 @@ def _unless_empty(chunks: Iterator[list]) -> Iterator[list] | None:
 
 
 def run_local(chunks: Iterator[list], work: Callable, workers: int, sink) -> None:
-    """Chunks through a process pool, a few per worker in flight, results taken in order."""
+    """Chunks through a process pool, a few per worker in flight, results taken in order.
+
+    Where it is safe the workers are forked from this process once it has loaded the tagger
+    and lexicons, so a pool starts as fast as one worker in this process does."""
     chunks = _unless_empty(chunks)
     if chunks is None:
         return
-    if workers == 1:
+    context = _pool_context() if workers > 1 else None
+    if workers == 1 or context.get_start_method() == "fork":
         start_worker()
+    if workers == 1:
         for chunk in chunks:
             sink.add(work(chunk), len(chunk))
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(workers, mp_context=_clean_context(),
-                               initializer=start_worker)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
     try:
         pending: deque = deque()
         for chunk in chunks:
@@ -62,14 +68,24 @@ def run_local(chunks: Iterator[list], work: Callable, workers: int, sink) -> Non
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _clean_context() -> multiprocessing.context.BaseContext:
-    """Workers started from a fresh process, never forked from this one: a fork copies the
-    locks other threads hold (a Dask client's, Arrow's), which can hang a worker forever."""
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """Fork on Linux when this process runs no other Python thread (tqdm's monitor aside);
+    otherwise start workers from a fresh process: a fork copies the locks other threads hold
+    (a Dask client's, a notebook kernel's), which can hang a worker forever."""
+    if sys.platform.startswith("linux") and _no_other_threads():
+        return multiprocessing.get_context("fork")
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["storyline.chunks"])
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _no_other_threads() -> bool:
+    from tqdm import TMonitor
+
+    return all(thread is threading.main_thread() or isinstance(thread, TMonitor)
+               for thread in threading.enumerate())
 
 
 def run_dask(chunks: Iterator[list], work: Callable, client, workers: int,

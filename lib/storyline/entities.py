@@ -50,7 +50,8 @@ _CONNECTORS = {"of", "for", "de", "al", "bin", "von", "van", "&"}
 
 @functools.cache
 def _known_names() -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
-    """One pattern matching every lexicon name, and name -> (type, canonical, evidence)."""
+    """One pattern matching every lexicon name (:func:`_lexicon_matches` checks what comes
+    before it), and name -> (type, canonical, evidence)."""
     table: dict[str, tuple[str, str, str]] = {}
     sources = [("gpe_aliases", "GPE"), ("organisations", "ORGANIZATION"), ("outlets", "OUTLET")]
     for lexicon, kind in sources:
@@ -59,9 +60,32 @@ def _known_names() -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
                 table[row_alias] = (kind, canonical, f"{lexicon} lexicon")
     for place in read_lexicon("places")["name"]:
         table.setdefault(place, ("GPE", place, "places lexicon"))
-    names = sorted(table, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
+    # longest names first; grouped by first letter, so that the regex engine only stops at
+    # letters that begin a name and then tries only the names beginning with it
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(table, key=len, reverse=True):
+        by_first.setdefault(name[0], []).append(re.escape(name[1:]))
+    pattern = re.compile("(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})"
+                                          for first, rests in by_first.items()) + r")(?!\w)")
     return pattern, table
+
+
+_NAME_BEFORE = re.compile(r"[\w.]")
+
+
+def _lexicon_matches(text: str, start: int, end: int) -> list[re.Match]:
+    """Matches of the lexicon names in ``text[start:end]`` that do not continue a word or an
+    abbreviation ("Russia" but not the end of "WhiteRussia" or "U.S.Russia")."""
+    pattern = _known_names()[0]
+    found = []
+    while match := pattern.search(text, start, end):
+        at = match.start()
+        if at and _NAME_BEFORE.match(text, at - 1):
+            start = at + 1  # another name may still begin at a later letter
+        else:
+            found.append(match)
+            start = match.end()
+    return found
 
 
 def _original_case(lexicon: str, lowered: str) -> list[str]:
@@ -242,7 +266,7 @@ def entity_rows(article: Article) -> tuple[dict, ...]:
     needs the entities of every article it describes); never change them."""
     text = article.text
     parsed = parse(article)
-    pattern, known = _known_names()
+    known = _known_names()[1]
     found: list[dict] = []
     people: dict[str, str] = {}
     pending: list[tuple[dict, list[str], str | None]] = []
@@ -253,7 +277,7 @@ def entity_rows(article: Article) -> tuple[dict, ...]:
         tags = list(parsed.tags(sentence_id, text))
         taken = [False] * len(spans)
         s_start, s_end = spans[0][0], spans[-1][1]
-        for match in pattern.finditer(text, s_start, s_end):
+        for match in _lexicon_matches(text, s_start, s_end):
             kind, canonical, evidence = known[match.group()]
             if kind == "ORGANIZATION" and re.match(r" [A-Z]\w", text[match.end():match.end() + 3]):
                 continue  # part of a longer name: "House Oversight Committee"

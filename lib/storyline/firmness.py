@@ -96,9 +96,24 @@ def judge_firmness(rows: list[dict], text: str) -> None:
                 "answers_claim_id")
 
 
-@functools.lru_cache(maxsize=4096)
-def _word_pattern(word: str) -> re.Pattern:
-    return re.compile(rf"\b{re.escape(word)}\b")
+def _has_word(text: str, word: str) -> bool:
+    """``word`` occurs in ``text`` between word boundaries, as ``\\bword\\b`` finds it
+    (without compiling a pattern for every name an article holds)."""
+    at = text.find(word)
+    while at >= 0:
+        if _boundary(text, at) and _boundary(text, at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _boundary(text: str, i: int) -> bool:
+    """A regular expression's ``\\b`` at ``i``: a word character on one side only."""
+    return (i > 0 and _is_word(text[i - 1])) != (i < len(text) and _is_word(text[i]))
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -112,8 +127,7 @@ def _named_in(row: dict, earlier: list[dict]) -> list[int]:
     head = _head(row["source_resolved"] or row["source_text"])
     if not head:
         return []
-    named = _word_pattern(head)
-    return [e["claim_id"] for e in earlier if head in e["content"] and named.search(e["content"])
+    return [e["claim_id"] for e in earlier if _has_word(e["content"], head)
             and _head(e["source_resolved"] or e["source_text"]) != head]
 
 
@@ -125,7 +139,7 @@ def _answered(row: dict, earlier: list[dict], about_me: list[int]) -> int | None
             continue
         score = len(words & _words(other["content"])) * 0.5
         head = _head(other["source_resolved"] or other["source_text"])
-        if head and head in row["content"] and _word_pattern(head).search(row["content"]):
+        if head and _has_word(row["content"], head):
             score += 3
         if other["claim_id"] in about_me:
             score += 2

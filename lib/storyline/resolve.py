@@ -32,6 +32,11 @@ _WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr)\.|[A-Z](?:(?:\.\w
 _NAME = re.compile(rf"(?:(?<=\s)|^){_WORD}(?:[ \u00a0](?:of |for |the )?{_WORD})*")
 _LEADING = re.compile(r"^(?:The|A|An|But|And|While|When|As|In|On|At|If|After|Still|So|"
                       r"Without|However|This|That)\s+")
+_PRONOUNS = PERSONAL | IMPERSONAL | PLURAL | RELATIVE
+_NAMED_BY_MENTIONS = PERSONAL | IMPERSONAL | PLURAL
+# "officials, who": the words before the comma, and the head after "from", "of" ...
+_HEAD_BEFORE_COMMA = re.compile(r"([\w’'.-]+(?:[ \u00a0][\w’'.-]+){0,5})\s*,\s*$")
+_OF_WORDS = re.compile(r"\b(?:from|by|of|among|with|including)\s+")
 
 
 @functools.cache
@@ -77,46 +82,72 @@ def _mentions(text: str) -> list[tuple[int, str]]:
 
 def resolve_sources(rows: list[dict], text: str) -> None:
     """Fill ``source_resolved`` in ``rows`` (claim rows with source_text, source_start)."""
-    mentions = _mentions(text)
+    mentions: list[tuple[int, str]] | None = None  # found once, on first need
+    named = [row for row in rows if row["source_text"] and
+             row["source_text"].lower() not in _PRONOUNS]  # what pronouns may stand for
     for row in rows:
         source, start = row["source_text"], row["source_start"]
-        row["source_resolved"] = _resolve(source, start, text, mentions, rows) if source else ""
+        if source and _needs_mentions(source) and mentions is None:
+            mentions = _mentions(text)
+        row["source_resolved"] = _resolve(source, start, text, mentions, named) if source \
+            else ""
 
 
-def _resolve(source: str, start: int, text: str, mentions: list[tuple[int, str]],
-             rows: list[dict]) -> str:
+def _needs_mentions(source: str) -> bool:
+    """Only pronouns (but relative ones) and one-word names are resolved from the names."""
     low = source.lower()
-    prior = mentions[:_count_before(mentions, start)]
-    before = [name for _, name in prior]
+    return low in _NAMED_BY_MENTIONS or _one_name(source)
+
+
+def _one_name(source: str) -> bool:
+    return len(source.split()) == 1 and source[:1].isupper()
+
+
+def _resolve(source: str, start: int, text: str, mentions: list[tuple[int, str]] | None,
+             named: list[dict]) -> str:
+    """What ``source`` at ``start`` stands for, from the names in the text (``mentions``)
+    and the claim rows with a source that is not a pronoun (``named``)."""
+    low = source.lower()
     if low in RELATIVE:
-        head = re.search(r"([\w’'.-]+(?:[ \u00a0][\w’'.-]+){0,5})\s*,\s*$",
-                         text[max(0, start - 300):start])
+        head = _HEAD_BEFORE_COMMA.search(text[max(0, start - 300):start])
         if head is None:
             return source
-        phrase = re.split(r"\b(?:from|by|of|among|with|including)\s+", head.group(1))[-1]
-        return _LEADING.sub("", phrase)
-    earlier = [r["source_resolved"] or r["source_text"] for r in rows
-               if 0 <= r["source_start"] < start and r["source_text"] and
-               r["source_text"].lower() not in PERSONAL | IMPERSONAL | PLURAL | RELATIVE]
+        return _LEADING.sub("", _OF_WORDS.split(head.group(1))[-1])
+    if mentions is None or not _needs_mentions(source):  # a fuller phrase stands for itself
+        return source
+    prior = mentions[:_count_before(mentions, start)]
+    if low in IMPERSONAL:
+        return _last_thing(prior, text) or source
+    earlier = [r["source_resolved"] or r["source_text"] for r in named
+               if 0 <= r["source_start"] < start]
     if low in PERSONAL:
-        people = [n for n in before if _is_person(n)] + [n for n in earlier if _is_person(n)]
+        people = [n for _, n in prior if _is_person(n)] + [n for n in earlier if _is_person(n)]
         gendered = [n for n in people if _gender(n) in ("", "female" if low in ("she", "her")
                                                          else "male")]
         people = gendered if low in ("he", "his", "she", "her") else people
         return _nearest(people, text, start) or source
-    if low in IMPERSONAL:
-        things = [(position, n) for position, n in prior if not _is_person(n) and len(n) > 1]
-        subjects = [n for position, n in things if not _after_preposition(text, position)]
-        return (subjects or [n for _, n in things] or [source])[-1]
     if low in PLURAL:
         plural = [n for n in earlier if n.rstrip().endswith("s")]
         return plural[-1] if plural else source
-    if len(source.split()) == 1 and source[:1].isupper():
-        fuller = [n for n in before + earlier
+    if _one_name(source):
+        fuller = [n for n in [name for _, name in prior] + earlier
                   if source in n.split() and len(n) > len(source) and len(n.split()) <= 5]
         if fuller:
             return max(fuller, key=len)
     return source
+
+
+def _last_thing(prior: list[tuple[int, str]], text: str) -> str:
+    """What "it" stands for: the last non-person name before it that is not the object of a
+    preposition, else the last non-person name ("" when there is none)."""
+    last = ""
+    for position, name in reversed(prior):
+        if _is_person(name) or len(name) <= 1:
+            continue
+        if not _after_preposition(text, position):
+            return name
+        last = last or name
+    return last
 
 
 _PREPOSITION_BEFORE = re.compile(
@@ -136,6 +167,7 @@ def _count_before(mentions: list[tuple[int, str]], start: int) -> int:
 
 
 def _nearest(names: list[str], text: str, start: int) -> str:
+    names = list(dict.fromkeys(names))  # the first of equals wins, so order is kept
     best, best_position = "", -1
     for name in names:
         position = text.rfind(name, 0, start)

@@ -112,35 +112,44 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 # ---------------------------------------------------------------- tokens
 
-_WORD = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"          # U.S.  a.m.  U.S.A.
-    r"|\d+(?:[.,:/]\d+)+(?:st|nd|rd|th|s|%)?"  # 2,000  3.5  10/25/2024  9:30
-    r"|\w+(?:[-'’&]\w+)*"                      # words, Ching-te, Russia's, don't
-    r"|\.{2,}|-{2,}|[^\w\s]",                  # ellipses, dashes, single punctuation
-)
-_CLITIC = re.compile(r"(?i)^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$")
+_CLITIC = r"(?i:n['’]t|['’](?:s|re|ve|ll|d|m))"
+_WORD = r"\w+(?:[-'’&]\w+)*"  # letters, digits, "_", maybe joined: Ching-te, O'Brien, AT&T
+_WORD_END = r"(?!\w|[-'’&]\w)"  # where a word can go no further
+
+
+@functools.cache
+def _token_pattern() -> re.Pattern:
+    """One regular expression whose every match is a token.
+
+    A word that begins with a letter and ends in a clitic ("didn't", "Russia’s") is two
+    tokens. A word that is an abbreviation from the lexicon ("Sen.", "Jan.") or an initial
+    ("F.") keeps its dot.
+    """
+    # lookbehinds must have one width: one per abbreviation length, and one per clitic length
+    by_length: dict[int, list[str]] = {}
+    for abbreviation in abbreviations():
+        if abbreviation.isalpha():
+            by_length.setdefault(len(abbreviation), []).append(abbreviation)
+    whole_word = r"(?<!\w)(?<!\w[-'’&])"
+    capitals = "".join(re.escape(c) for c in map(chr, range(0x10000))
+                       if c.isupper() and c.isalpha())
+    dotted = "|".join(rf"(?<={whole_word}(?ai:{'|'.join(sorted(words))})\.)"
+                      for words in by_length.values())
+    return re.compile(
+        r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"          # U.S.  a.m.  U.S.A.
+        r"|\d+(?:[.,:/]\d+)+(?:st|nd|rd|th|s|%)?"  # 2,000  3.5  10/25/2024  9:30
+        # a word not ending in a clitic, with its dot if an abbreviation or initial
+        rf"|(?>{_WORD})(?<!(?i:['’][sdm]))(?<!(?i:n['’]t|['’](?:re|ve|ll)))"
+        rf"(?:\.(?:{dotted}|(?<={whole_word}[{capitals}]\.)))?"
+        rf"|[^\W\d_](?:\w|[-'’&](?=\w))*?(?={_CLITIC}{_WORD_END})"  # did(n't)  Russia(’s)
+        rf"|(?<=\w){_CLITIC}{_WORD_END}"            # the clitic after it
+        rf"|{_WORD}"                                # 1990's
+        r"|\.{2,}|-{2,}|[^\w\s]"                  # ellipses, dashes, single punctuation
+    )
 
 
 def _token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    known = abbreviations()
-    for match in _WORD.finditer(text, start, end):
-        s, e = match.span()
-        word = match.group()
-        if "'" in word or "’" in word:
-            clitic = _CLITIC.match(word)
-            if clitic and word[0].isalpha():
-                cut = s + len(clitic.group(1))
-                spans.extend([(s, cut), (cut, e)])
-                continue
-        if e < end and text[e] == "." and word.isalpha() and (
-            word.lower() in known or (len(word) == 1 and word.isupper())
-        ):
-            e += 1
-        if spans and spans[-1][1] > s:  # the dot was taken by the abbreviation before
-            continue
-        spans.append((s, e))
-    return spans
+    return [match.span() for match in _token_pattern().finditer(text, start, end)]
 
 
 _TAGGER_FORMS = {"“": "``", "”": "''", '"': "''", "‘": "``", "’": "''", "'": "''"}
