@@ -108,10 +108,11 @@ def find_cues(words: list[str], tags: Sequence[str] = ()) -> list[Cue]:
     tagged as a plural noun).
     """
     lowered = list(map(str.lower, words))
-    heads = _heads()
+    followers = _followers()
     cues: list[Cue] = []
     done = 0  # words before this index belong to a cue already found
-    for i in [i for i, low in enumerate(lowered) if low in heads]:
+    for i in [i for i, low in enumerate(lowered) if low in followers and (
+            followers[low] is None or i + 1 < len(lowered) and lowered[i + 1] in followers[low])]:
         if i < done:
             continue
         after_verb_cue = bool(cues) and cues[-1].last == i and cues[-1].pos == "verb"
@@ -150,6 +151,7 @@ def _title_case(words: list[str]) -> bool:
 
 #: Tags before a word that make it a noun or adjective, not a verb ("the states", "his plan").
 NOUN_CONTEXT = {"DT", "JJ", "JJR", "JJS", "PRP$", "POS", "IN", "CD"}
+NOUN_CONTEXT_OR_NOUN = NOUN_CONTEXT | {"NN", "NNS"}
 
 
 def _noun_use(tags: Sequence[str], i: int) -> bool:
@@ -162,7 +164,7 @@ def _noun_use(tags: Sequence[str], i: int) -> bool:
     if tag[:2] == "NN" and i + 1 < len(tags) and tags[i + 1] in ("VBD", "VBZ", "VBP", "MD"):
         return True  # the subject of the next verb: "swing states backed"
     return tag in ("NNP", "NNPS") or (tag[:2] in ("NN", "JJ") and i > 0 and
-                                       tags[i - 1] in NOUN_CONTEXT | {"NN", "NNS"})
+                                       tags[i - 1] in NOUN_CONTEXT_OR_NOUN)
 
 
 @functools.cache
@@ -180,6 +182,18 @@ def _heads() -> frozenset[str]:
         forms.update({head + head[-1] + "ed", head + head[-1] + "ing"})
     forms.update(word for word, base in IRREGULAR.items() if ("verb", base) in _lexicon())
     return frozenset(w for w in forms if lemma(w) in heads or lemma(w, group="noun") in heads)
+
+
+@functools.cache
+def _followers() -> dict[str, frozenset[str] | None]:
+    """Each word of :func:`_heads` -> the words one of its phrases needs next ("is" is a cue
+    only in "is adamant", "is sure" ...), or ``None`` when the word can be a cue alone."""
+    followers: dict[str, frozenset[str] | None] = {}
+    for form in _heads():
+        tails = [tail for group in ("verb", "noun")
+                 for tail in _lexicon().get((group, lemma(form, group=group)), {})]
+        followers[form] = None if not all(tails) else frozenset(tail[0] for tail in tails)
+    return followers
 
 
 def _passive(lowered: list[str], first: int, head: int, last: int) -> bool:

@@ -78,11 +78,12 @@ def hedges_of(row: dict) -> list[str]:
 def judge_firmness(rows: list[dict], text: str) -> None:
     """Fill ``hedged``, ``hedges``, ``denial``, ``answers_claim_id`` (and turn ``cue_kind``
     to deny for a rejection) in claim ``rows``, in article order."""
+    naming: dict[str, tuple[int, list[int]]] = {}  # see _named_in
     for index, row in enumerate(rows):
         hedges = hedges_of(row)
         row["hedged"], row["hedges"] = bool(hedges), "|".join(hedges)
         earlier = rows[:index]
-        about_me = _named_in(row, earlier)
+        about_me = _named_in(row, earlier, naming)
         denial = (row["cue_kind"] == "deny" or
                   bool(_pattern("denials", "phrase").search(row["content"])) or
                   bool(NEGATION_START.match(row["content"])) or
@@ -122,13 +123,21 @@ def _head(name: str) -> str:
     return words[-1] if words else ""
 
 
-def _named_in(row: dict, earlier: list[dict]) -> list[int]:
-    """Earlier claims, by other sources, whose content names this claim's source."""
+def _named_in(row: dict, earlier: list[dict],
+              naming: dict[str, tuple[int, list[int]]]) -> list[int]:
+    """Earlier claims, by other sources, whose content names this claim's source.
+
+    ``naming`` remembers, per head word, how many rows were checked and which of them name
+    it, so a source that speaks ten times is looked for once in each content."""
     head = _head(row["source_resolved"] or row["source_text"])
     if not head:
         return []
-    return [e["claim_id"] for e in earlier if _has_word(e["content"], head)
-            and _head(e["source_resolved"] or e["source_text"]) != head]
+    checked, found = naming.get(head, (0, []))
+    found = found + [i for i in range(checked, len(earlier))
+                     if _has_word(earlier[i]["content"], head)]
+    naming[head] = (len(earlier), found)
+    return [earlier[i]["claim_id"] for i in found
+            if _head(earlier[i]["source_resolved"] or earlier[i]["source_text"]) != head]
 
 
 def _answered(row: dict, earlier: list[dict], about_me: list[int]) -> int | None:

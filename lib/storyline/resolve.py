@@ -29,13 +29,14 @@ PLURAL = {"they", "their", "them"}
 RELATIVE = {"who", "which", "that"}
 # Mr., U.S., Putin, Ching-te; any other final dot ends a sentence, not a name
 _WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr)\.|[A-Z](?:(?:\.\w)+\.|[\w’'-]*))"
-_NAME = re.compile(rf"(?:(?<=\s)|^){_WORD}(?:[ \u00a0](?:of |for |the )?{_WORD})*")
+_NAME = re.compile(rf"(?<!\S){_WORD}(?:[ \u00a0](?:of |for |the )?{_WORD})*")  # after a space
 _LEADING = re.compile(r"^(?:The|A|An|But|And|While|When|As|In|On|At|If|After|Still|So|"
                       r"Without|However|This|That)\s+")
 _PRONOUNS = PERSONAL | IMPERSONAL | PLURAL | RELATIVE
 _NAMED_BY_MENTIONS = PERSONAL | IMPERSONAL | PLURAL
-# "officials, who": the words before the comma, and the head after "from", "of" ...
-_HEAD_BEFORE_COMMA = re.compile(r"([\w’'.-]+(?:[ \u00a0][\w’'.-]+){0,5})\s*,\s*$")
+# "officials, who": the words before the comma (starting a word, so a long text is not tried
+# from every letter), and the head after "from", "of" ...
+_HEAD_BEFORE_COMMA = re.compile(r"(?<![\w’'.-])([\w’'.-]+(?:[ \u00a0][\w’'.-]+){0,5})\s*,\s*$")
 _OF_WORDS = re.compile(r"\b(?:from|by|of|among|with|including)\s+")
 
 

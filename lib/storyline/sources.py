@@ -139,7 +139,8 @@ def _analysed(article: Article) -> tuple[tuple[dict, ...], tuple[int | None, ...
     for mention in sorted(mentions, key=lambda m: m.start):
         groups.setdefault(mention.key, []).append(mention)
     by_id = {row["claim_id"]: row for row in claim_rows}
-    rows = tuple(_row(number, group, by_id, article.text, entity_rows)
+    starts = [row[1] for row in entity_rows]  # entities come sorted by start
+    rows = tuple(_row(number, group, by_id, article.text, entity_rows, starts)
                  for number, group in enumerate(groups.values()))
     by_claim = {m.claim_id: number for number, group in enumerate(groups.values())
                 for m in group if m.claim_id is not None}
@@ -256,7 +257,9 @@ def _full_names(names: list[list[str]]) -> dict[str, str]:
 
 
 def _row(number: int, group: list[_Mention], by_id: dict[int, dict], text: str,
-         entity_rows: list[tuple]) -> dict:
+         entity_rows: list[tuple], starts: list[int]) -> dict:
+    """One row of :func:`sources` from a group of mentions (``starts``: the entities' start
+    offsets, in order)."""
     own = [by_id[m.claim_id] for m in group if m.claim_id is not None]
     fullest = max(group, key=lambda m: (m.description.head not in PRONOUNS, len(m.text),
                                          -m.start))
@@ -265,7 +268,6 @@ def _row(number: int, group: list[_Mention], by_id: dict[int, dict], text: str,
                key=len, default=fullest.description.name)
     kind = fullest.description.source_type
     spans = sorted({(m.start, m.end) for m in group})
-    starts = [row[1] for row in entity_rows]  # entities come sorted by start
     overlapping = sorted({entity_rows[i][0] for s, e in spans
                           for i in range(bisect.bisect_left(starts, s - _LONGEST_ENTITY),
                                          bisect.bisect_left(starts, e))

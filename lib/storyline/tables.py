@@ -30,13 +30,14 @@ def make_table(rows: Iterable[Mapping], columns: Mapping[str, str]) -> pd.DataFr
     """
     rows = list(rows)
     arrays = [_column([row.get(name) for row in rows], dtype) for name, dtype in columns.items()]
-    return pd.DataFrame._from_arrays(arrays, columns=_column_index(tuple(columns)).view(),
+    return pd.DataFrame._from_arrays(arrays, columns=_index(tuple(columns)).view(),
                                      index=pd.RangeIndex(len(rows)), verify_integrity=False)
 
 
 @functools.lru_cache(maxsize=256)
-def _column_index(names: tuple[str, ...]) -> pd.Index:
-    """The columns index of a declaration, built once (each table gets its own view)."""
+def _index(names: tuple[str, ...]) -> pd.Index:
+    """The column index of a table, made once per set of columns (pandas takes longer to make
+    one than to fill a small table); callers take a view, so a table's index is its own."""
     return pd.Index(list(names))
 
 
