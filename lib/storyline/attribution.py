@@ -528,6 +528,8 @@ def content_after(sentence: Sentence, after: int, quotes: list[Quote], *,
     end = sentence.end
     if needs == "to" or needs == "object" and sentence.lowered[start] != "that":
         end = sentence.tokens[clause_end(sentence, start) - 1][1]
+    elif not sentence.opens(start):
+        end = sentence.tokens[report_end(sentence, start) - 1][1]
     for quote in quotes:
         if content_start <= quote.start < end < quote.end:
             end = quote.end
@@ -563,6 +565,40 @@ def clause_end(sentence: Sentence, start: int) -> int:
     return n
 
 
+#: Words after a comma that open a clause of the writer's own, not more of what was said.
+ASIDE_AFTER_COMMA = {"although", "though", "whereas", "while"}
+
+
+def report_end(sentence: Sentence, start: int) -> int:
+    """Token index where reported speech that starts at ``start`` ends: at a semicolon, a
+    comma before "although" or "while" ("said it would grow, although analysts doubt it"),
+    or a comma and "and"/"but" opening a clause of its own ("..., and the bank said ...").
+    Words inside quotation marks never end it."""
+    words, lowered = sentence.words, sentence.lowered
+    n = len(words)
+    for k in range(start + 1, n - 1):
+        if sentence.in_quote(k) or sentence.in_quote(k + 1):
+            continue
+        if words[k] == ";" or words[k] == "," and lowered[k + 1] in ASIDE_AFTER_COMMA:
+            return k
+        if words[k] == "," and lowered[k + 1] in ("and", "but") and _new_clause(sentence, k + 2):
+            return k
+    while n > start + 1 and not words[n - 1][:1].isalnum() and words[n - 1] not in CLOSERS:
+        n -= 1
+    return n
+
+
+def _new_clause(sentence: Sentence, first: int) -> bool:
+    """A subject and a finite verb start at token ``first`` ("..., and the bank said")."""
+    for m in range(first, min(len(sentence.words), first + 6)):
+        tag = sentence.tag(m)
+        if tag[:3] in ("VBD", "VBZ", "VBP", "MD"):
+            return m > first
+        if tag not in SUBJECT_TAGS | {"POS", "PRP$", "NNPS"}:
+            return False
+    return False
+
+
 def content_before(sentence: Sentence, stop: int, quotes: list[Quote]) -> tuple[int, int] | None:
     """Content before a trailing source or cue at token ``stop``: "Rivers rose, X said"."""
     words = sentence.words
@@ -584,6 +620,24 @@ def content_before(sentence: Sentence, stop: int, quotes: list[Quote]) -> tuple[
             start = quote.start
     end = sentence.tokens[j - 2][1]
     return (start, end) if end > start else None
+
+
+#: Tags of a word that opens an introductory phrase ("During the debate", "More recently").
+ADJUNCT_TAGS = {"IN", "RB", "RBR", "VBG", "TO"}
+
+
+def scene_only(sentence: Sentence, stop: int) -> bool:
+    """The words before token ``stop`` are an introductory phrase without a verb of its own
+    ("During the debate, Trump attacked ...", "In an interview on "Face the Nation," Ryan
+    said ..."): scene-setting, not what the source said. A quotation of more than five
+    words in it is speech ("As for cost, 'it will ...,' Lee said")."""
+    if sentence.opens(0) or sentence.in_quote(0) or sentence.lowered[0] in (
+            "not", "never", "no") or not (
+            sentence.tag(0) in ADJUNCT_TAGS or sentence.lowered[0] in ADJUNCT_START):
+        return False
+    quoted = sum(sentence.in_quote(m) and sentence.words[m][:1].isalnum() for m in range(stop))
+    return quoted <= 5 and not any(sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP", "MD")
+                                   for m in range(stop) if not sentence.in_quote(m))
 
 
 def _mixed_start(sentence: Sentence, start: int) -> int:

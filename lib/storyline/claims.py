@@ -52,6 +52,7 @@ from storyline.attribution import (
     inverted_source,
     middle_content_end,
     recipient_after,
+    scene_only,
     shared_subject,
     source_after_phrase,
     source_before,
@@ -198,7 +199,8 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
             return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                           "inverted", sentence.span(*inverted), sentence.span(*recipient))
     quoted_before = source_before(sentence, cue.first, trailing=True)
-    if quoted_before is not None and sentence.words[quoted_before[0] - 1] in CLOSERS:
+    if quoted_before is not None and sentence.words[quoted_before[0] - 1] in CLOSERS and \
+            not scene_only(sentence, quoted_before[0]):
         content = content_before(sentence, quoted_before[0], quotes)
         if content is not None:  # '"...," Obama said on Saturday at a dinner in Washington.'
             return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
@@ -241,7 +243,10 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
     content = content_before(sentence, source_tokens[0], quotes)
     if content is None:
         return None
-    content = (content[0], middle_content_end(sentence, after, content[1]))
+    end = middle_content_end(sentence, after, content[1])
+    if end == content[1] and scene_only(sentence, source_tokens[0]):
+        return None  # "During the debate, Trump attacked ...": no content before the source
+    content = (content[0], end)
     return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                   "content-source-cue", sentence.span(*source_tokens), sentence.span(*recipient))
 

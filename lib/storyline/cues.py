@@ -128,7 +128,8 @@ def find_cues(words: list[str], tags: Sequence[str] = ()) -> list[Cue]:
                                                  _title_case(words))
              and not (i == 0 and lowered[i] in ("said", "says")) else _match(lowered, i, "verb")) or
             _match(lowered, i, "noun"))
-        if found is None:
+        if found is None or found[1][2] == "verb" and (
+                _noun_form(lowered, i, found[0]) or _naming(lowered, tags, i)):
             continue
         last, entry = found
         first = i
@@ -140,6 +141,31 @@ def find_cues(words: list[str], tags: Sequence[str] = ()) -> list[Cue]:
                 continue
         cues.append(Cue(first, last, entry[0], entry[1], entry[2], entry[3], entry[4]))
     return cues
+
+
+#: Verb forms that are far more often nouns ("state and local leaders", "swing states"):
+#: cues only when "that", a colon or a quotation follows ("The report states that ...").
+NOUN_FORMS = {"state", "states"}
+#: Participles that name something ("a group called Stop Hillary") rather than report.
+NAMING = {"called", "named", "dubbed", "titled", "labeled", "labelled", "nicknamed"}
+
+
+def _noun_form(lowered: list[str], i: int, last: int) -> bool:
+    """Word ``i`` is one of :data:`NOUN_FORMS` with nothing reported after it."""
+    return lowered[i] in NOUN_FORMS and last == i + 1 and (
+        last >= len(lowered) or lowered[last] not in ("that", ":", '"', "“", "‘", "'"))
+
+
+def _naming(lowered: list[str], tags: Sequence[str], i: int) -> bool:
+    """"a group called Stop Hillary", "The program, called Safe Streets, ends": a
+    participle right after a noun, or in commas after one, names a thing; nobody is
+    reported."""
+    if lowered[i] not in NAMING or not 1 < i < len(tags) or (
+            i + 1 < len(lowered) and lowered[i + 1] in ("for", "on", "out")):
+        return False
+    if lowered[i - 1] == ",":
+        return tags[i - 2] == "NN" and "," in lowered[i + 1:i + 8]
+    return lowered[i - 1] == "so" or tags[i] == "VBN" and tags[i - 1] == "NN"
 
 
 def _title_case(words: list[str]) -> bool:

@@ -1,0 +1,67 @@
+"""Claim rules tuned by reading PolNeAR errors, each checked on a hand-written news sentence."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from storyline import claims
+
+
+def only(text: str) -> pd.Series:
+    table = claims(text)
+    assert len(table) == 1, table[["source_text", "cue", "content"]]
+    return table.iloc[0]
+
+
+def test_reported_speech_ends_before_a_concession():
+    row = only("The minister said the tax would raise $2 billion, although economists doubt it.")
+    assert row.content == "the tax would raise $2 billion"
+
+
+def test_reported_speech_ends_at_a_semicolon():
+    row = only("The agency estimates that prices will rise 3 percent; rivals put it at 5 percent.")
+    assert row.content == "that prices will rise 3 percent"
+
+
+def test_reported_speech_ends_before_a_new_clause_after_and():
+    row = only("The council announced that it would cut bus fares, and the old depot will "
+               "close in June.")
+    assert row.content == "that it would cut bus fares"
+
+
+def test_and_between_two_reported_verbs_keeps_one_content():
+    row = only("Police say the driver ignored a signal and drove on.")
+    assert row.content == "the driver ignored a signal and drove on"
+
+
+def test_state_as_a_noun_is_not_a_cue():
+    assert claims("State and local leaders could help during floods.").empty
+    assert claims("The plan gives states and cities more money for buses.").empty
+
+
+def test_states_with_a_that_clause_is_a_cue():
+    row = only("The report states that the bridge is unsafe.")
+    assert (row.source_text, row.cue, row.content) == ("The report", "states",
+                                                       "that the bridge is unsafe")
+
+
+def test_naming_participle_is_not_a_cue():
+    assert claims("She founded a charity called Open Doors in 2010.").empty
+    assert claims("The program, called Safe Streets, ends this year.").empty
+
+
+def test_called_with_a_description_is_still_a_cue():
+    row = only("The senator called the plan a disaster.")
+    assert (row.source_text, row.cue) == ("The senator", "called")
+
+
+def test_introductory_phrase_is_not_content_before_the_source():
+    row = only("In an interview on \"Meet the Press,\" Governor Ann Lee said the budget "
+               "was balanced.")
+    assert (row.source_text, row.content) == ("Governor Ann Lee", "the budget was balanced")
+    assert claims("During a rally in Ohio, the senator attacked the mayor.").empty
+
+
+def test_quotation_before_the_source_is_content_even_after_a_phrase():
+    row = only("As for the cost, \"we will find the money one way or another,\" Lee said.")
+    assert "\"we will find the money" in row.content
