@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -274,32 +275,63 @@ def _first_word_kinds() -> dict[str, set[str]]:
     return kinds
 
 
+@functools.cache
+def _rules_by_opener() -> dict[str, set[int]]:
+    """Opener (a word, a lexicon kind or "digit") -> indexes of the patterns it may start."""
+    rules: dict[str, set[int]] = {}
+    for index, (rule, _) in enumerate(_RULES):
+        for opener in _OPENERS[rule]:
+            rules.setdefault(opener, set()).add(index)
+    return rules
+
+
 def _rules_for(word: str) -> tuple[int, ...]:
-    """Indexes of the patterns that may start with ``word`` (lower-cased)."""
+    """Indexes of the patterns that may start with ``word`` (lower-cased), in order."""
     if word[0].isdigit() or word[0] in "'’":
         classes = {"digit"}
     else:
-        head = re.split(r"[-'’]", word)[0]
+        head = _WORD_PARTS.split(word)[0]
         stem = word.rstrip("s")
-        classes = {word, stem, head} | _first_word_kinds().get(word, set()) | \
-            _first_word_kinds().get(stem, set()) | _first_word_kinds().get(head, set())
+        if _opening_words().isdisjoint((word, stem, head)):
+            return ()  # most words: cheap to rule out, and each new word is looked up once
+        first_word_kinds = _first_word_kinds()
+        classes = {word, stem, head} | first_word_kinds.get(word, set()) | \
+            first_word_kinds.get(stem, set()) | first_word_kinds.get(head, set())
         if stem in words("unit") or word == "centuries":
             classes.add("unit")
-    return tuple(i for i, (rule, _) in enumerate(_RULES)
-                 if classes.intersection(_OPENERS[rule]))
+    rules_by_opener = _rules_by_opener()
+    return tuple(sorted(set().union(*(rules_by_opener.get(c, ()) for c in classes))))
+
+
+@functools.cache
+def _opening_words() -> frozenset[str]:
+    """Words from which :func:`_rules_for` finds some pattern: openers, units, lexicon words."""
+    return frozenset({*_rules_by_opener(), *_first_word_kinds(), *words("unit"), "centuries"})
+
+
+_WORD_PARTS = re.compile(r"[-'’]")
 
 
 class _Role(NamedTuple):
-    """What a word can do in a time expression."""
+    """What a word can do in a time expression: the patterns it may start, and a mark.
+
+    The mark is K for a key word (a digit, or a word every expression holds one of: a month,
+    a unit, "today", ...) that may start a pattern, k for any other key word, O for a word
+    that may start a pattern or stand between an expression's first word and its key word
+    ("the", "last", "two"), o for one that may only start a pattern, l for one that may only
+    stand between, and a space for the many words that do none of this.
+    """
 
     rules: tuple[int, ...]  # indexes of the patterns that may start with it
-    key: bool  # a digit or a word every expression needs one of: month, unit, "today", ...
-    lead: bool  # may stand between an expression's first word and its key word
+    mark: str
 
 
 #: No pattern puts more than this many words from its first word up to its key word
 #: ("the past a couple of years", "earlier the next fiscal year").
 _REACH = 5
+#: Where an expression may start, in the marks of a text's words: at a key word, or at a
+#: word followed by lead words up to a key word within reach.
+_MAY_START = re.compile(rf"K|[Oo](?=[Ol]{{0,{_REACH - 1}}}[Kk])")
 _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
                  "eighties", "nineties")
 
@@ -324,39 +356,35 @@ def _lead_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_role(word: str) -> _Role | None:
-    """The role of a (lower-cased) word, None for the many words with none."""
-    key = any(char.isdigit() for char in word) or any(
-        part in _key_words() or part.rstrip("s") in _key_words()
-        for part in re.split(r"[-'’]", word))
-    role = _Role(_rules_for(word), key, word in _lead_words())
-    return role if any(role) else None
-
-
-def _reaches_key(roles: list[_Role | None], index: int) -> bool:
-    """Whether a key word follows word ``index`` within reach, through lead words only."""
-    for role in itertools.islice(roles, index + 1, index + _REACH + 1):
-        if role is None or role.key or not role.lead:
-            return role is not None and role.key
-    return False
+def _word_role(word: str) -> _Role:
+    """The role of a (lower-cased) word."""
+    plain = word.isalpha()
+    keys = _key_words()
+    key = any(part in keys or part.rstrip("s") in keys
+              for part in ((word,) if plain else _WORD_PARTS.split(word))) or \
+        not plain and any(char.isdigit() for char in word)
+    rules, lead = _rules_for(word), word in _lead_words()
+    if key:
+        return _Role(rules, "K" if rules else "k")
+    if rules:
+        return _Role(rules, "O" if lead else "o")
+    return _Role(rules, "l" if lead else " ")
 
 
 def find_candidates(text: str) -> list[Candidate]:
     """Every time expression in ``text``, as non-overlapping candidates in text order.
 
-    The patterns are tried only at words that may begin one and have a key word within
-    reach: most words of a text are neither, and trying patterns costs more than looking
-    words up.
+    The patterns are tried only where :data:`_MAY_START` finds the marks of the words
+    allow an expression: most words of a text are plain ones, and trying patterns costs
+    more than looking words up.
     """
     found = []
     compiled = _compiled()
     word_matches = list(_WORD_START.finditer(text))
     roles = list(map(_word_role, map(str.lower, map(re.Match.group, word_matches))))
-    for index in itertools.compress(itertools.count(), roles):
-        role = roles[index]
-        if not role.rules or not (role.key or _reaches_key(roles, index)):
-            continue
-        for priority in role.rules:
+    marks = "".join(map(operator.attrgetter("mark"), roles))
+    for index in map(re.Match.start, _MAY_START.finditer(marks)):
+        for priority in roles[index].rules:
             rule, pattern = compiled[priority]
             match = pattern.match(text, word_matches[index].start())
             if match is None:
