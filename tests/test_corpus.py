@@ -129,6 +129,15 @@ def test_dask_engine_on_a_two_worker_cluster_gives_the_local_tables(tmp_path):
         pd.testing.assert_frame_equal(on_dask[name], local[name], obj=name)
 
 
+def test_dask_engine_starts_and_stops_its_own_cluster_without_a_client():
+    pytest.importorskip("distributed")
+    texts = [STORIES["storm.txt"], "", STORIES["harbour.txt"]]
+    on_dask = analyze_corpus(texts, engine="dask", workers=1, progress=False, chunk_size=1)
+    local = analyze_corpus(texts, workers=1, progress=False, chunk_size=1)
+    for name in local.names:
+        pd.testing.assert_frame_equal(on_dask[name], local[name], obj=name)
+
+
 def test_cli_summarises_and_exits_0_1_or_2(tmp_path, capsys):
     folder = write_stories(tmp_path / "in", ["storm.txt"])
     out = str(tmp_path / "out")

@@ -22,7 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from storyline.quotes import OPENERS, Quote
+from storyline.quotes import OPENERS, Quote, overlapping
 
 CLOSERS = frozenset("”’\"»'")
 QUOTE_MARKS = frozenset(OPENERS) | CLOSERS
@@ -76,7 +76,7 @@ class Sentence:
         :func:`storyline.quotes.quote_spans` gives them."""
         words = [text[s:e] for s, e in tokens]
         # an unclosed quotation's extent is a guess: its words may still hold a cue
-        inside = [q for q in _overlapping(quotes, start, end) if q.balanced]
+        inside = [q for q in overlapping(quotes, start, end) if q.balanced]
         return cls(text, sentence_id, start, end, tuple(tokens), words,
                    list(map(str.lower, words)), _quoted(tokens, inside),
                    frozenset(q.start for q in inside), tuple(tags))
@@ -101,14 +101,6 @@ class Sentence:
     def text_of(self, first: int, last: int) -> str:
         start, end = self.span(first, last)
         return self.text[start:end] if start >= 0 else ""
-
-
-def _overlapping(quotes: list[Quote], start: int, end: int) -> list[Quote]:
-    """The quotations overlapping ``start``..``end``, found by bisection (``quotes`` are in
-    text order and none lies inside another, so their ends are in order too)."""
-    first = bisect.bisect_right(quotes, start, key=lambda quote: quote.end)
-    last = bisect.bisect_left(quotes, end, key=lambda quote: quote.start)
-    return quotes[first:last]
 
 
 def _quoted(tokens, quotes: list[Quote]) -> tuple[bool, ...]:

@@ -33,6 +33,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -61,7 +62,7 @@ from storyline.attribution import (
 from storyline.cues import Cue, find_cues
 from storyline.firmness import judge_firmness
 from storyline.lexicons import read_lexicon
-from storyline.quotes import Quote, quote_spans
+from storyline.quotes import Quote, overlapping, quote_spans
 from storyline.resolve import resolve_sources
 from storyline.tables import make_table
 from storyline.text import as_article, parse
@@ -264,11 +265,13 @@ def _opens_clause(sentence: Sentence, first: int) -> bool:
 
 
 def _quote_just_before(sentence: Sentence, quotes: list[Quote]) -> Quote | None:
-    """A quotation ending just before this sentence, in the same paragraph."""
-    for quote in quotes:
-        if quote.end <= sentence.start and quote.balanced and \
-                not sentence.text[quote.end:sentence.start].strip(" \t\u00a0"):
-            return quote
+    """A quotation ending just before this sentence, in the same paragraph (only the last
+    quotation ending before it can: any other has that one in between)."""
+    before = bisect.bisect_right(quotes, sentence.start, key=lambda quote: quote.end)
+    quote = quotes[before - 1] if before else None
+    if quote is not None and quote.balanced and \
+            not sentence.text[quote.end:sentence.start].strip(" \t\u00a0"):
+        return quote
     return None
 
 
@@ -426,23 +429,29 @@ def _is_quoted(text: str, span: tuple[int, int]) -> bool:
     return bool(inner) and (inner[0] in "“‘\"«'" or inner[-1] in "”’\"»'")
 
 
+_NOT_LETTER = re.compile(r"\W")
+_BETWEEN_QUOTES = re.compile(r"[”’\"»']([^“‘\"«']*)[“‘\"«']")  # '"A," he said. "B."'
+
+
+def _letters(text: str) -> int:
+    return len(_NOT_LETTER.sub("", text))
+
+
 def _quote_type(text: str, claim: _Claim, quotes: list[Quote]) -> tuple[str, bool]:
     """direct, mixed or indirect, and whether an unclosed quotation touches the content.
 
     Words of the claim's own source and cue inside the content ("'A,' he said. 'B.'") do
     not make a direct quotation mixed."""
     start, end = claim.content
-    inside = [q for q in quotes if q.start < end and q.end > start]
+    inside = overlapping(quotes, start, end)
     unbalanced = any(not q.balanced for q in inside)
     if not inside:
         return "indirect", unbalanced
-    letters = len(re.sub(r"\W", "", text[start:end]))
-    quoted = sum(len(re.sub(r"\W", "", text[max(q.start, start):min(q.end, end)]))
-                 for q in inside)
-    own = sum(len(re.sub(r"\W", "", text[s:e])) for s, e in (claim.source, claim.cue)
-              if start <= s < end)
-    gaps = re.findall(r"[”’\"»']([^“‘\"«']*)[“‘\"«']", text[start:end])
-    attribution = sum(len(re.sub(r"\W", "", g)) for g in gaps) if own else 0
+    letters = _letters(text[start:end])
+    quoted = sum(_letters(text[max(q.start, start):min(q.end, end)]) for q in inside)
+    own = sum(_letters(text[s:e]) for s, e in (claim.source, claim.cue) if start <= s < end)
+    gaps = _BETWEEN_QUOTES.findall(text[start:end])
+    attribution = sum(_letters(g) for g in gaps) if own else 0
     outside = letters - quoted - max(own, attribution)
     return ("direct" if outside <= 2 else "mixed"), unbalanced
 

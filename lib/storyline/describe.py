@@ -47,6 +47,10 @@ QUALIFIERS = {"for", "of", "at", "in", "on", "from", "with", "within", "familiar
 TRAILING = {"all", "both", "also", "too", "finally", "then", "themselves", "himself", "herself",
             "itself", "alone", "again", "once"}
 _TOKEN = re.compile(r"\w[\w.’'&-]*|[^\w\s]")
+_SPACE_BEFORE_MARK = re.compile(r" ([,;:’')])")
+_LEADING_THE = re.compile(r"^(?i:the)\s+")
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_AGE = re.compile(r"\d+|(?i:aged?\s+\d+)")
 
 
 @dataclass(frozen=True)
@@ -65,11 +69,15 @@ class Description:
 
 def _join(words: list[str]) -> str:
     """Words back into a phrase: "U.S. , European" -> "U.S., European"."""
-    return re.sub(r" ([,;:’')])", r"\1", " ".join(words)).replace("( ", "(")
+    return _SPACE_BEFORE_MARK.sub(_first_group, " ".join(words)).replace("( ", "(")
+
+
+def _first_group(match: re.Match) -> str:
+    return match.group(1)
 
 
 def _strip_the(text: str) -> str:
-    return re.sub(r"^(?i:the)\s+", "", text.strip())
+    return _LEADING_THE.sub("", text.strip())
 
 
 @functools.cache
@@ -199,7 +207,7 @@ def _split_appositive(phrase: str) -> tuple[str, list[str]]:
             merged[-1] = f"{merged[-1]}, {piece}"
         elif piece:
             merged.append(piece)
-    merged = [p for p in merged if not re.fullmatch(r"\d+|(?i:aged?\s+\d+)", p)]
+    merged = [p for p in merged if not _AGE.fullmatch(p)]
     if not merged:
         return phrase, []
     return merged[0], merged[1:]
@@ -237,8 +245,8 @@ def _leading_titles(words: list[str]) -> tuple[int, list[str], list[str]]:
             word = words[i]
             if word.lower() in ROLE_ADJECTIVES and i + 1 < len(words):
                 role.append(word)
-            elif re.search(r"[’']s$", word) or (_is_place(word) and i + 1 < len(words)):
-                affiliation.append(re.sub(r"[’']s$", "", word))
+            elif _POSSESSIVE_END.search(word) or (_is_place(word) and i + 1 < len(words)):
+                affiliation.append(_POSSESSIVE_END.sub("", word))
             elif word.lower() in titles:  # party labels: "Republican Jane Doe"
                 affiliation.append(word)
             else:
@@ -294,7 +302,7 @@ def _role_phrase(words: list[str]) -> tuple[str, str]:
     remaining = head[start:]
     capitals = [w for w in remaining if _capitalised(w)]
     lower = [w for w in remaining if not _capitalised(w) and w.lower() != "the"]
-    affiliation = [re.sub(r"[’']s$", "", w) for w in affiliation + (capitals if lower else [])]
+    affiliation = [_POSSESSIVE_END.sub("", w) for w in affiliation + (capitals if lower else [])]
     return " ".join(role + lower) or " ".join(capitals), " ".join(affiliation)
 
 

@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -79,6 +80,21 @@ def quote_spans(text: str) -> list[Quote]:
             open_at = None
             quotes.append(Quote(quotes_open, -1, True, mark))
     return _join_continued(quotes)
+
+
+def overlapping(quotes: list[Quote], start: int, end: int) -> list[Quote]:
+    """The quotations of ``quotes`` (as :func:`quote_spans` gives them: in text order, none
+    inside another, so their ends are in order too) that overlap ``start``..``end``, found
+    by bisection.
+
+    Example:
+        >>> quotes = quote_spans('"A," he said. "B." Then "C."')
+        >>> [(q.start, q.end) for q in overlapping(quotes, 10, 20)]
+        [(14, 18)]
+    """
+    first = bisect.bisect_right(quotes, start, key=lambda quote: quote.end)
+    last = bisect.bisect_left(quotes, end, key=lambda quote: quote.start)
+    return quotes[first:last]
 
 
 def _join_continued(quotes: list[Quote]) -> list[Quote]:
