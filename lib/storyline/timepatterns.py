@@ -241,7 +241,8 @@ def _word_char(char: str) -> bool:
 
 
 _WORD_CHAR = re.compile(r"\w")
-_WORD_START = re.compile(r"(?<![\w'’-])['’]?\w[\w'-]*")
+#: Splits a text into the words patterns may start at and the stretches between them.
+_WORDS = re.compile(r"((?<![\w'’-])['’]?\w[\w'-]*)")
 #: What the first word of each pattern can be: "digit", a lexicon kind, or literal words.
 _OPENERS = {
     "iso": ("digit",), "numeric": ("digit",),
@@ -376,17 +377,19 @@ def find_candidates(text: str) -> list[Candidate]:
 
     The patterns are tried only where :data:`_MAY_START` finds the marks of the words
     allow an expression: most words of a text are plain ones, and trying patterns costs
-    more than looking words up.
+    more than looking words up. Words are split off as plain strings, which the garbage
+    collector does not track (a match object per word would make it run often).
     """
     found = []
     compiled = _compiled()
-    word_matches = list(_WORD_START.finditer(text))
-    roles = list(map(_word_role, map(str.lower, map(re.Match.group, word_matches))))
+    pieces = _WORDS.split(text)  # between, word, between, word, ..., between
+    offsets = list(itertools.accumulate(map(len, pieces), initial=0))
+    roles = list(map(_word_role, map(str.lower, pieces[1::2])))
     marks = "".join(map(operator.attrgetter("mark"), roles))
     for index in map(re.Match.start, _MAY_START.finditer(marks)):
         for priority in roles[index].rules:
             rule, pattern = compiled[priority]
-            match = pattern.match(text, word_matches[index].start())
+            match = pattern.match(text, offsets[2 * index + 1])
             if match is None:
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
