@@ -167,35 +167,36 @@ def _title_case(words: list[str]) -> bool:
     return len(alphabetic) >= 5 and capitalised >= 0.85 * len(alphabetic)
 
 
-def _runs(words: list[str], tags: list[str], taken: list[bool]) -> list[tuple[int, int]]:
-    """Token ranges of proper-name runs not already covered by a lexicon match."""
-    runs = []
+def _runs(words: list[str], tags: list[str], taken: set[int]) -> list[tuple[int, int]]:
+    """Token ranges of proper-name runs, leaving out the tokens in ``taken`` (covered by a
+    lexicon match), dates and, in headlines, capitalised common words."""
+    capitalised = [i for i, word in enumerate(words) if word[0].isupper()]
+    # a headline needs five capitalised words, so most sentences are spared the count
+    headline = len(capitalised) >= 5 and _title_case(words)
     calendar = _calendar_words()
-    if _title_case(words):
-        first_names = _first_names()
-        taken = [already or word in calendar or (_is_common(word) and word not in first_names)
-                 for already, word in zip(taken, words)]
-    else:
-        taken = [already or word in calendar for already, word in zip(taken, words)]
-    i = 0
-    while i < len(words):
-        if not words[i][0].isupper() or taken[i] or not _is_name_word(words[i], tags[i]):
-            i += 1
+    first_names = _first_names()
+
+    def blocked(k: int) -> bool:
+        word = words[k]
+        return k in taken or word in calendar or (
+            headline and _is_common(word) and word not in first_names)
+
+    runs: list[tuple[int, int]] = []
+    for i in capitalised:
+        if (runs and i < runs[-1][1]) or blocked(i) or not _is_name_word(words[i], tags[i]):
             continue
         if i == 0 and _ordinary_word(words[i], tags[i]):
-            i += 1  # a capitalised first word is a name only if nothing says it is a plain word
-            continue
+            continue  # a capitalised first word is a name only if nothing says it is a plain word
         j = i + 1
-        while j < len(words) and not taken[j]:
-            if words[j][:1].isupper() and _is_name_word(words[j], tags[j]):
+        while j < len(words) and not blocked(j):
+            if words[j][0].isupper() and _is_name_word(words[j], tags[j]):
                 j += 1
             elif (words[j] in _CONNECTORS or words[j] == "-") and j + 1 < len(words) and \
-                    words[j + 1][:1].isupper() and not taken[j + 1]:
+                    words[j + 1][0].isupper() and not blocked(j + 1):
                 j += 2
             else:
                 break
         runs.append((i, j))
-        i = j
     return runs
 
 
@@ -274,8 +275,8 @@ def entity_rows(article: Article) -> tuple[dict, ...]:
         if not spans:
             continue
         words = [text[s:e] for s, e in spans]
-        tags = list(parsed.tags(sentence_id, text))
-        taken = [False] * len(spans)
+        tags = parsed.tags(sentence_id, text)
+        taken: set[int] = set()
         s_start, s_end = spans[0][0], spans[-1][1]
         for match in _lexicon_matches(text, s_start, s_end):
             kind, canonical, evidence = known[match.group()]
@@ -284,9 +285,8 @@ def entity_rows(article: Article) -> tuple[dict, ...]:
             found.append({"sentence_id": sentence_id, "start": match.start(), "end": match.end(),
                           "text": match.group(), "type": kind, "canonical": canonical,
                           "evidence": evidence})
-            for k, (s, e) in enumerate(spans):
-                if s < match.end() and e > match.start():
-                    taken[k] = True
+            taken.update(k for k, (s, e) in enumerate(spans)
+                         if s < match.end() and e > match.start())
         for i, j in _runs(words, tags, taken):
             i, title = _split_titles(words, i, j)
             while j > i and not words[j - 1][:1].isalnum():

@@ -18,6 +18,8 @@ import os
 
 import nltk
 
+from storyline.punkt import FastPunkt
+
 #: NLTK package name -> the path ``nltk.data.find`` looks up to check it is installed.
 REQUIRED: dict[str, str] = {
     "punkt_tab": "tokenizers/punkt_tab/english/",
@@ -89,7 +91,7 @@ def sentence_splitter() -> nltk.tokenize.PunktTokenizer:
     from storyline.lexicons import abbreviations
 
     _require()
-    splitter = nltk.tokenize.PunktTokenizer("english")
+    splitter = FastPunkt("english")
     splitter._params.abbrev_types.update(abbreviations())
     return splitter
 
@@ -103,10 +105,18 @@ def pos_tagger() -> nltk.tag.PerceptronTagger:
 
 @functools.cache
 def word_list(corpus: str, fileid: str) -> frozenset[str]:
-    """Words of an NLTK word-list corpus (``names``, ``gazetteers``, ``stopwords``, ``words``)."""
+    """Words of an NLTK word-list corpus (``names``, ``gazetteers``, ``stopwords``, ``words``).
+
+    The same words as ``reader.words(fileid)``, the non-blank lines, read without NLTK's line
+    tokenizer, which takes most of the time for the 236,000 lines of ``words``.
+
+    Example:
+        >>> "Ann Arbor" in word_list("gazetteers", "uscities.txt")
+        True
+    """
     _require()
     reader = getattr(nltk.corpus, corpus)
-    return frozenset(reader.words(fileid))
+    return frozenset(line for line in reader.raw(fileid).splitlines() if line.rstrip())
 
 
 def main() -> None:

@@ -63,6 +63,7 @@ class FastTagger:
                 row[column[label]] = weight
         self._tagdict = model.tagdict
         self._tags = [*_START, *self._classes]
+        self._tag_names = np.array(self._tags, dtype=object)
         tag_id = {tag: k for k, tag in enumerate(self._tags)}
         self._tag_id = tag_id
         self._pairs = self._tag_pair_scores()
@@ -179,9 +180,8 @@ class FastTagger:
         flat = tags[at]
         flat[free[close]] = -1 - flat[free[close]]
         self._check_ties(sentences, [self._normals[k] for k in ids.tolist()], lengths, flat)
-        names = self._tags
+        named = self._tag_names[flat].tolist()
         offsets = np.concatenate([[0], np.cumsum(lengths)]).tolist()
-        named = [names[t] for t in flat.tolist()]
         return [tuple(named[offsets[k]:offsets[k + 1]]) for k in range(len(sentences))]
 
     def _decode(self, tags: np.ndarray, at: np.ndarray, active: list[int], static: np.ndarray,

@@ -161,6 +161,14 @@ def tagger_form(word: str) -> str:
     return _TAGGER_FORMS.get(word) or word.replace("’", "'")
 
 
+_known_forms: dict[str, str] = {}  # token -> tagger_form(token), filled as tokens are seen
+
+
+def _new_form(word: str) -> str:
+    form = _known_forms[word] = tagger_form(word)
+    return form
+
+
 # ---------------------------------------------------------------- the parsed article
 
 @dataclass(frozen=True)
@@ -175,7 +183,9 @@ class Parsed:
         """Part-of-speech tags of one sentence's tokens; the whole article is tagged in one
         batch on first use (see :mod:`storyline.tagger`)."""
         if not self._tags and self.tokens:
-            forms = [[tagger_form(text[s:e]) for s, e in spans] for spans in self.tokens]
+            known = _known_forms
+            forms = [[known[word] if (word := text[s:e]) in known else _new_form(word)
+                      for s, e in spans] for spans in self.tokens]
             self._tags.update(enumerate(tag_sentences(forms)))
         return self._tags[sentence_id]
 

@@ -1,0 +1,77 @@
+"""FastPunkt finds exactly the sentences of NLTK's Punkt splitter, on varied text."""
+
+from __future__ import annotations
+
+import json
+
+import nltk
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.lexicons import abbreviations
+from storyline.punkt import FastPunkt
+from storyline.resources import sentence_splitter
+
+TEXTS = [
+    "Mr. Obama met Sen. Warren. They talked. Gov. Jay Inslee was not there!",
+    "He said: “Why?” Then he left. ‘No,’ she said. “Enough.” Later, they met.",
+    "The U.S. economy grew 2.5 percent. In 2024 it slowed. No. 5 was next... Or not.",
+    "John F. Kennedy Jr. spoke. J. Smith and A. B. Jones did too. It was Jan. 5. Monday came.",
+    "Shares fell 3.5% to $12.40 on Oct. 25. Acme Corp. said so. Acme Corp. Ltd. did not.",
+    "Stop!!! What?! (It happened.) [Really.] 'Yes.' \"No.\" The end; he said. i am here.",
+    "She worked at the Dept. of State. The dept. said nothing. St. Louis is in Mo. Yes.",
+    "Line one.\nLine two. \n\nA new paragraph... with an ellipsis. ... And more.",
+]
+
+
+@pytest.fixture(scope="module")
+def nltk_splitter() -> nltk.tokenize.PunktTokenizer:
+    """NLTK's own splitter with the kit's abbreviations, as the reference."""
+    splitter = nltk.tokenize.PunktTokenizer("english")
+    splitter._params.abbrev_types.update(abbreviations())
+    return splitter
+
+
+def test_the_kit_splits_sentences_with_fast_punkt():
+    assert isinstance(sentence_splitter(), FastPunkt)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_sentences_match_nltk_on_varied_text(text, nltk_splitter):
+    assert list(sentence_splitter().span_tokenize(text)) == \
+        list(nltk_splitter.span_tokenize(text))
+
+
+def test_common_candidates_are_settled_without_punkts_tokens():
+    splitter = sentence_splitter()
+    settled = [splitter._settled(context) for context in
+               ("said. The", "officials.”", "what? No", "Mr. Obama", "Mr. and", "J. Smith")]
+    assert settled == [True, True, True, False, False, None]
+
+
+PIECES = st.sampled_from([
+    "Mr.", "Sen.", "said.", "It", "it", "?", "!", "“", "”", '"', "'", "(", ")", "U.S.",
+    "No.", "a.", "J.", "the", "The", "\n", "..", "2.", "Obama", "Inc.", "co.", "Ms.", "'s",
+    "—", "however", "However", "i", ";", ",", "...", "5",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces=st.lists(st.tuples(PIECES, st.sampled_from(["", " ", "  "])), min_size=1,
+                       max_size=20))
+def test_sentences_match_nltk_on_random_pieces(pieces, nltk_splitter):
+    text = "".join(piece + space for piece, space in pieces)
+    assert list(sentence_splitter().span_tokenize(text)) == \
+        list(nltk_splitter.span_tokenize(text))
+
+
+def test_sentences_match_nltk_on_polnear_dev(shared_data, nltk_splitter):
+    path = shared_data / "polnear" / "polnear_dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    with path.open(encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle]
+    for text in texts:
+        assert list(sentence_splitter().span_tokenize(text)) == \
+            list(nltk_splitter.span_tokenize(text))
