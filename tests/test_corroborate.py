@@ -177,3 +177,31 @@ def test_shared_key_pairs_skips_keys_too_common_to_tell_anything():
     keys = [{"common", f"rare{k // 2}"} for k in range(10)]
     assert shared_key_pairs(keys, max_bucket=5) == {(k, k + 1) for k in range(0, 10, 2)}
     assert len(shared_key_pairs(keys, max_bucket=10)) == 45
+
+
+def test_claims_sharing_only_a_title_and_a_name_do_not_group(paraphrased):
+    tables = {name: paraphrased[name] for name in ("claims", "articles", "sources")}
+    claims = tables["claims"].copy()
+    rows = claims.index[claims.article_id.isin(["post-1", "times-1"])]
+    claims.loc[rows[0], "content"] = "Democratic vice presidential nominee Tim Kaine for his work"
+    claims.loc[rows[1], "content"] = "Democratic vice presidential nominee Sen. Tim Kaine, D-Va"
+    assert claim_groups({**tables, "claims": claims}, min_plain=0).group_id.nunique() == 1
+    assert claim_groups({**tables, "claims": claims}).empty  # names and titles only
+
+
+def test_one_outlets_stock_line_over_weeks_is_flagged_as_boilerplate():
+    line = ("Smith has pledged to ban all imports of foreign steel from every country in "
+            "the world, his campaign said.")
+    stories = [{"id": f"g{day}", "outlet": "Gazette", "published": f"2024-04-{day:02d}",
+                "text": f"The mill reopened on day {day}. {line}"} for day in (1, 3, 25)]
+    stories.append({"id": "c1", "outlet": "Courier", "published": "2024-04-02",
+                    "text": "Smith pledged to ban all imports of foreign steel from every "
+                            "country in the world, his aides said."})
+    result = analyze_corpus(stories, workers=1, progress=False)
+    groups = corroborate(result)
+    assert groups.boilerplate.tolist() == [False]  # the Courier's claim is not stock
+    members = claim_groups(result).set_index("article_id")
+    assert members.loc[["g1", "g3"], "boilerplate"].all()
+    assert not members.loc["c1", "boilerplate"]
+    alone = analyze_corpus(stories[:3], workers=1, progress=False)
+    assert corroborate(alone).boilerplate.tolist() == [True]

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 
 import pandas as pd
@@ -40,7 +41,9 @@ from storyline.similarity import (
     group_pairs,
     near_duplicate_pairs,
     overlap,
+    plain_stems,
     shared_key_pairs,
+    star_groups,
     word_shingles,
 )
 from storyline.tables import make_table
@@ -62,6 +65,7 @@ MEMBER_COLUMNS = {
     "relayed_from": "string",
     "denial": "bool",
     "similarity": "float64",
+    "boilerplate": "bool",
 }
 """Columns of :func:`claim_groups`, one row per claim in a group: ``content_start`` and
 ``content_end`` (and the source's) are offsets into that article's text. ``source_name``
@@ -69,7 +73,9 @@ and ``source_type`` come from the ``sources`` table; ``relayed_from`` names anot
 the article credits for the claim (its source, the outlet its source told, or the source of
 the claim it is nested in), empty when the article relies on its own sources;
 ``similarity`` is the best Jaccard similarity of the claim's stemmed content words to
-another member from a different article that it matches."""
+another member from a different article that it matches; ``boilerplate`` is true when one
+outlet prints the same content in at least :data:`BOILERPLATE_ARTICLES` articles spread over
+more than ``within_days`` (an editor's note, a stock background line), not news relayed."""
 
 GROUP_COLUMNS = {
     "group_id": "int64",
@@ -89,6 +95,7 @@ GROUP_COLUMNS = {
     "own_sources_in": "object",
     "denied": "bool",
     "denied_in": "object",
+    "boilerplate": "bool",
     "members": "object",
 }
 """Columns of :func:`corroborate`, one row per group, most outlets first. ``text`` is the
@@ -97,10 +104,14 @@ publication; ``sources`` every source name given, ``named_sources`` those with a
 name, ``anonymous_only`` true when no article names a source other than an outlet;
 ``relayed_by`` the articles crediting another outlet (``relayed_from``), ``own_sources_in``
 the others; ``denied_in`` the articles where a member claim is a denial or is answered by
-one; ``members`` lists ``[article_id, claim_id, content_start, content_end]``."""
+one; ``boilerplate`` is true when every member is one outlet's stock line (see
+:data:`MEMBER_COLUMNS`); ``members`` lists ``[article_id, claim_id, content_start,
+content_end]``."""
 
 #: Claims whose content has fewer words than this are too generic to match across outlets.
 MIN_WORDS = 6
+#: Content one outlet prints in this many articles, over weeks, is its boilerplate.
+BOILERPLATE_ARTICLES = 3
 
 
 def _table(result: Mapping | object, name: str) -> pd.DataFrame:
@@ -164,7 +175,7 @@ def _outlet_names() -> set[str]:
 
 
 def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
-                 min_shared: int = 5, within_days: int | None = 7,
+                 min_shared: int = 5, min_plain: int = 2, within_days: int | None = 7,
                  min_words: int = MIN_WORDS, max_bucket: int = 50) -> pd.DataFrame:
     """Claims of different articles that report the same thing, one row per member claim
     (columns :data:`MEMBER_COLUMNS`), grouped by ``group_id``.
@@ -174,12 +185,17 @@ def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
     meets "the plant would be closed, officials say". Two claims match when they share at
     least ``min_shared`` of them and either their Jaccard similarity is at least
     ``threshold`` or, sharing one word more, the shorter one is contained in the longer at
-    ``containment`` (a short quote inside a long one); and, when both articles are dated,
-    they were published at most ``within_days`` apart (``None``: any time). Candidates are
-    the claims sharing two adjacent content words (within a window of that many days) that
-    at most ``max_bucket`` claims use, so the work grows about linearly with the corpus.
-    Groups are the connected claims, kept when they span two articles. Claims nested in
-    another claim's content are left out: their parent stands for them.
+    ``containment`` (a short quote inside a long one); at least ``min_plain`` of the shared
+    words are plain words (:func:`storyline.similarity.plain_stems`: not names or titles, so
+    two mentions of one "presidential nominee Tim Kaine" are not one report); and, when both
+    articles are dated, they were published at most ``within_days`` apart (``None``: any
+    time). Candidates are the claims sharing two adjacent content words (within a window of
+    that many days) that at most ``max_bucket`` claims use, so the work grows about linearly
+    with the corpus.
+    Every member of a group matches the group's centre, the claim with most matches (a chain
+    of matches can drift from one statement to another); groups are kept when they span two
+    articles. Claims nested in another claim's content are left out: their parent stands
+    for them.
 
     Example:
         >>> from storyline import analyze_corpus
@@ -197,6 +213,8 @@ def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
     stems = [content_stems(text) if keep and len(str(text).split()) >= min_words else []
              for text, keep in zip(frame["content"].fillna(""), top)]
     sets = [set(s) for s in stems]
+    plains = [plain_stems(text) if words else set()
+              for text, words in zip(frame["content"].fillna(""), stems)]
     days = _day_numbers(frame["published"])
     pairs = []
     for i, j in shared_key_pairs(_keys(stems, days, within_days), max_bucket=max_bucket):
@@ -207,14 +225,17 @@ def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
             continue
         shared, similarity, contained = overlap(sets[i], sets[j])
         if shared >= min_shared and (similarity >= threshold or (
-                shared > min_shared and contained >= containment)):
+                shared > min_shared and contained >= containment)) \
+                and len(plains[i] & plains[j]) >= min_plain:
             pairs.append((i, j, similarity))
-    groups = group_pairs(len(frame), sorted(pairs))
+    groups = star_groups(len(frame), sorted(pairs))
     best: dict[int, float] = {}
     for i, j, similarity in pairs:
-        best[i] = max(best.get(i, 0.0), similarity)
-        best[j] = max(best.get(j, 0.0), similarity)
+        if groups[i] == groups[j]:
+            best[i] = max(best.get(i, 0.0), similarity)
+            best[j] = max(best.get(j, 0.0), similarity)
     frame["group_id"] = groups
+    frame["boilerplate"] = _boilerplate(frame, stems, days, within_days or 7)
     frame["similarity"] = [best.get(k, 0.0) for k in range(len(frame))]
     frame["denial"] = frame["denied"]
     frame = frame[frame.group_id >= 0]
@@ -224,6 +245,25 @@ def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
     numbering = {old: new for new, old in enumerate(dict.fromkeys(frame.group_id))}
     frame = frame.assign(group_id=frame.group_id.map(numbering))
     return make_table(frame.to_dict("records"), MEMBER_COLUMNS)
+
+
+def _boilerplate(frame: pd.DataFrame, stems: list[list[str]], days: list[int | None],
+                 span: int) -> list[bool]:
+    """Whether each claim's content words recur in :data:`BOILERPLATE_ARTICLES` articles of
+    its outlet published more than ``span`` days apart."""
+    seen: defaultdict[tuple, dict[str, int | None]] = defaultdict(dict)
+    keys = []
+    for outlet, article_id, words, day in zip(frame["outlet"], frame["article_id"], stems, days):
+        key = (outlet, frozenset(words)) if words and isinstance(outlet, str) else None
+        keys.append(key)
+        if key is not None:
+            seen[key][article_id] = day
+    stock = set()
+    for key, articles in seen.items():
+        dated = [d for d in articles.values() if d is not None]
+        if len(articles) >= BOILERPLATE_ARTICLES and dated and max(dated) - min(dated) > span:
+            stock.add(key)
+    return [key in stock for key in keys]
 
 
 def _day_numbers(published: pd.Series) -> list[int | None]:
@@ -298,6 +338,7 @@ def _group_row(group_id: int, group: pd.DataFrame) -> dict:
         "own_sources_in": [a for a, o in relayed.items() if not o],
         "denied": bool(group.denial.any()),
         "denied_in": list(dict.fromkeys(group.article_id[group.denial])),
+        "boilerplate": bool(group.boilerplate.all()),
         "members": [[a, int(c), int(s), int(e)] for a, c, s, e in zip(
             group.article_id, group.claim_id, group.content_start, group.content_end)],
     }

@@ -69,6 +69,30 @@ def content_stems(text: str) -> list[str]:
     return [_stem(w) for w in words(text) if len(w) > 1 and w not in stop]
 
 
+@functools.cache
+def _title_stems() -> frozenset[str]:
+    from storyline.lexicons import read_lexicon
+
+    titles = read_lexicon("titles")["title"]
+    return frozenset(_stem(w) for title in titles for w in words(title))
+
+
+def plain_stems(text: str) -> set[str]:
+    """The stems of :func:`content_stems` that come from lower-case words other than titles
+    ("nominee", "spokesman"): what a statement says beyond the names it mentions. Two
+    mentions of "Democratic vice presidential nominee Tim Kaine" share six content words
+    but only one plain one.
+
+    Example:
+        >>> sorted(plain_stems("Democratic vice presidential nominee Tim Kaine voted no"))
+        ['presidenti', 'vote']
+    """
+    stop, titles = _stopwords(), _title_stems()
+    stems = (_stem(w.lower().replace("’", "'")) for w in _WORD.findall(str(text))
+             if w[:1].islower() and len(w) > 1 and w.lower() not in stop)
+    return {stem for stem in stems if stem not in titles}
+
+
 def overlap(first: set, second: set) -> tuple[int, float, float]:
     """``(shared, jaccard, containment)`` of two sets: the number of shared elements, their
     share of all elements, and their share of the smaller set (how much of a short text the
@@ -175,6 +199,34 @@ def _banding(threshold: float, num_perm: int) -> tuple[int, int]:
 
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
+
+
+def star_groups(n: int, pairs: list[tuple[int, int, float]]) -> list[int]:
+    """Groups of ``n`` items in which every member is linked to the group's centre, so a chain
+    a-b-c-d cannot join a and d, which may say different things. The item with most links
+    becomes a centre and takes its free neighbours, then the next, and so on. A group id per
+    item, numbered by first member; -1 for items in no group of two or more.
+
+    Example:
+        >>> star_groups(5, [(0, 1, 0.5), (1, 2, 0.5), (2, 3, 0.5), (3, 4, 0.5)])
+        [0, 0, 0, 1, 1]
+        >>> group_pairs(5, [(0, 1, 0.5), (1, 2, 0.5), (2, 3, 0.5), (3, 4, 0.5)])
+        [0, 0, 0, 0, 0]
+    """
+    neighbours: defaultdict[int, set[int]] = defaultdict(set)
+    for i, j, _ in pairs:
+        neighbours[i].add(j)
+        neighbours[j].add(i)
+    centre = [-1] * n
+    for item in sorted(neighbours, key=lambda k: (-len(neighbours[k]), k)):
+        if centre[item] >= 0:
+            continue
+        free = [k for k in neighbours[item] if centre[k] < 0]
+        if free:
+            for k in (item, *free):
+                centre[k] = item
+    numbers: dict[int, int] = {}
+    return [numbers.setdefault(c, len(numbers)) if c >= 0 else -1 for c in centre]
 
 
 def group_pairs(n: int, pairs: list[tuple[int, int, float]]) -> list[int]:
