@@ -447,9 +447,20 @@ def right_content_start(sentence: Sentence, after: int, *, needs: str) -> int | 
         return None
     if lowered[i] in NOT_CONTENT:
         return None  # "is supported by ...", "said as he entered the hall"
-    if sum(1 for w in words[i:] if w[:1].isalnum()) < 2:
+    if not _two_words_from(words, i):
         return None
     return i
+
+
+def _two_words_from(words: list[str], i: int) -> bool:
+    """At least two words (not punctuation) from token ``i`` on; stops at the second."""
+    found = 0
+    for m in range(i, len(words)):
+        if words[m][:1].isalnum():
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 def _skip_adjuncts(sentence: Sentence, i: int) -> int:

@@ -186,12 +186,12 @@ def _government_set() -> frozenset[str]:
 
 def _outlet_inside(words: list[str]) -> str | None:
     """The canonical outlet named by a run of words ("the WSJ report", "a Post analysis")."""
+    capitals = [_capitalised(w) for w in words]
     for size in range(min(len(words), 5), 0, -1):
         for i in range(len(words) - size + 1):
-            run = words[i:i + size]
-            if not all(_capitalised(w) for w in run):
+            if not all(capitals[i:i + size]):
                 continue
-            found = _aliases("outlets").get(" ".join(run).lower())
+            found = _aliases("outlets").get(" ".join(words[i:i + size]).lower())
             if found:
                 return found
     return None

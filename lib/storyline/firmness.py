@@ -40,8 +40,12 @@ STOPWORDS = frozenset(re.findall(r"\S+",
 
 @functools.cache
 def _pattern(lexicon: str, column: str) -> re.Pattern:
-    words = sorted(read_lexicon(lexicon)[column].str.strip(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words if w) +
+    """Any entry of the lexicon as a whole word, in any case. The look-ahead for the entries'
+    first letters spares trying every entry at every word."""
+    words = [w for w in sorted(read_lexicon(lexicon)[column].str.strip(), key=len, reverse=True)
+             if w]
+    first = "".join(sorted({re.escape(w[0]) for w in words}))
+    return re.compile(rf"(?<![\w-])(?=[{first}])(" + "|".join(re.escape(w) for w in words) +
                       r")(?![\w-])", re.IGNORECASE)
 
 
