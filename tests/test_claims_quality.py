@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from storyline import claims
+from storyline.quotes import quote_spans
 
 
 def only(text: str) -> pd.Series:
@@ -65,3 +66,38 @@ def test_introductory_phrase_is_not_content_before_the_source():
 def test_quotation_before_the_source_is_content_even_after_a_phrase():
     row = only("As for the cost, \"we will find the money one way or another,\" Lee said.")
     assert "\"we will find the money" in row.content
+
+
+def test_inverted_source_keeps_a_description_that_ends_the_sentence():
+    row = only("\"We will win,\" said Senator Jo Reyes, Democrat of Ohio.")
+    assert row.source_text == "Senator Jo Reyes, Democrat of Ohio"
+    row = only("\"It is over,\" said the union's president, Ann Marsh.")
+    assert row.source_text == "the union's president, Ann Marsh"
+
+
+def test_inverted_source_keeps_of_the_organisation():
+    row = only("The levy is a mistake, said Tom Hale of the National Farmers Union.")
+    assert row.source_text == "Tom Hale of the National Farmers Union"
+
+
+def test_verb_before_a_participle_cue_is_not_the_source():
+    row = only("The rivals could not resist pointing out that the plan had failed.")
+    assert (row.source_text, row.cue) == ("The rivals", "pointing out")
+    assert claims("The mayor faced questions about the budget.").empty
+
+
+def test_quotation_opened_curly_and_closed_straight_is_one_quote():
+    row = only("“We heard every word,\" Mayor Ann Lee said.")
+    assert (row.source_text, row.content, row.quote_type) == (
+        "Mayor Ann Lee", "“We heard every word,\"", "direct")
+
+
+def test_opening_curly_mark_typed_as_the_closing_one():
+    text = "“It is unusual,“ said Tom Hale. “It is hard.”"
+    assert [text[q.start:q.end] for q in quote_spans(text)] == ["“It is unusual,“",
+                                                               "“It is hard.”"]
+
+
+def test_surname_misread_as_an_adverb_is_still_the_source():
+    table = claims("Mayor Jo Ames said the bridge would reopen. Ames added that tolls would rise.")
+    assert list(table.source_text) == ["Mayor Jo Ames", "Ames"]

@@ -153,7 +153,22 @@ def source_before(sentence: Sentence, k: int, *, trailing: bool = False) -> tupl
         if first == 0 or not (words[first - 1] in (",", "―", "—", "–", "--", ";")
                               or words[first - 1] in CLOSERS):
             return None
+    if _not_source_end(sentence, found[1] - 1):  # "could not resist pointing out"
+        head = None if trailing else subject(sentence, found[1])
+        return head if head is not None and head[1] <= found[1] else None
     return _strip_parenthetical(sentence, found)
+
+
+#: Tags of a last word that cannot end a source ("under", "resist", "faced").
+NOT_SOURCE_END = {"IN", "TO", "VB", "VBD", "VBG", "RB", "CC", "("}
+
+
+def _not_source_end(sentence: Sentence, m: int) -> bool:
+    """Token ``m`` cannot end a source: a preposition, or a lower-case verb or adverb (a
+    capitalised one is a name the tagger misread: "Ames added")."""
+    tag = sentence.tag(m)
+    return tag in NOT_SOURCE_END and (tag in ("IN", "TO", "CC") or
+                                      not sentence.words[m][:1].isupper())
 
 
 def _refine_with_tags(sentence: Sentence, found: tuple[int, int],
@@ -700,8 +715,7 @@ def inverted_source(sentence: Sentence, first: int, last: int, *,
         return None
     j = i
     while j < n and (words[j][:1].isalnum() or lowered[j] in ("'s", "’s")) and j - i < 10 and (
-            lowered[j] not in ADJUNCT_START | BOUNDARY or (
-                lowered[j] == "of" and j + 1 < n and words[j + 1][:1].isupper())):
+            lowered[j] not in ADJUNCT_START | BOUNDARY or _of_name(sentence, j)):
         j += 1
     if j == i or any(sentence.tag(k)[:3] in ("VBD", "VBZ", "VBP", "MD") for k in range(i, j)):
         return None  # "..., said the union expected ...": a clause, not a name
@@ -710,14 +724,33 @@ def inverted_source(sentence: Sentence, first: int, last: int, *,
     if j < n and not (words[j] in (".", ",", "!", "?", ";", ":") or words[j] in CLOSERS or
                       lowered[j] in ADJUNCT_START):
         return None  # "..., insisted the plane was safe": a clause, not a name
-    if j < n and words[j] == "," and j + 1 < n and (lowered[j + 1] in ("a", "an", "the") or
-                                                   words[j + 1][:1].islower()) and \
-            not PARTICIPLE_END.match(words[j + 1]) and lowered[j + 1] not in ADJUNCT_START:
+    if j < n and words[j] == "," and j + 1 < n and not PARTICIPLE_END.match(words[j + 1]) \
+            and lowered[j + 1] not in ADJUNCT_START | {"according"} and (
+            lowered[j + 1] in ("a", "an", "the") or words[j + 1][:1].islower() or
+            _description_to_end(sentence, j + 1)):
         end = n
         while end > j and not words[end - 1][:1].isalnum():
             end -= 1
         j = end
     return (i, j)
+
+
+def _of_name(sentence: Sentence, j: int) -> bool:
+    """"of" joins a name to an organisation or place: "Mr. Burman of the Tax Policy
+    Center", "Senator Coons of Delaware"."""
+    words = sentence.words
+    if sentence.lowered[j] != "of" or j + 1 >= len(words):
+        return False
+    name = j + 2 if sentence.lowered[j + 1] == "the" else j + 1
+    return name < len(words) and words[name][:1].isupper()
+
+
+def _description_to_end(sentence: Sentence, first: int) -> bool:
+    """Tokens from ``first`` to the end of the sentence describe a name ("..., Democrat of
+    Indiana.", "..., 30, a nurse.", "..., Jo Ann Lee."): no verb and no quotation."""
+    rest = range(first, len(sentence.words))
+    return len(rest) <= 25 and not any(
+        sentence.tag(m)[:2] == "VB" or sentence.opens(m) or sentence.in_quote(m) for m in rest)
 
 
 def recipient_after(sentence: Sentence, k: int) -> tuple[tuple[int, int], int]:

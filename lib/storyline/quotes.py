@@ -50,6 +50,29 @@ def _closes(text: str, i: int, width: int = 1) -> bool:
     return not (before.isalpha() and after.isalpha()) and not before.isspace()
 
 
+#: Marks of one family: sloppy copy opens with “ and closes with " (or the reverse), or
+#: types “ where ” belongs ('“It's unusual,“ said Ames').
+_FAMILY = {"“": "“”\"", '"': "“”\""}
+
+
+def _closing(text: str, i: int, char: str, mark: str) -> bool:
+    """The mark ``char`` at ``i`` closes the quotation opened with ``mark``."""
+    if char == OPENERS[mark]:
+        return mark in "“«" or _closes(text, i, len(char))
+    if char not in _FAMILY.get(mark, "") or char == mark == "“":
+        return char == "“" and mark == "“" and _after_word(text, i)
+    if char == "”":
+        return True
+    return _closes(text, i) and (char != "“" or _after_word(text, i))
+
+
+def _after_word(text: str, i: int) -> bool:
+    """A mark at ``i`` sits after a word or punctuation and before a space or the end."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?")
+
+
 _MARKS = re.compile("''|[“”‘’\"«»]")  # '' is a double quote in some wire copy
 
 
@@ -65,13 +88,14 @@ def quote_spans(text: str) -> list[Quote]:
             if open_at is None:
                 if char in OPENERS and (char in "“«" or _opens(text, i, len(char))):
                     open_at, mark = i, char
-            elif char == OPENERS[mark] and (mark in "“«" or _closes(text, i, len(char))):
+            elif _closing(text, i, char, mark):
                 quotes.append(Quote(open_at, i + len(char), True, mark))
                 open_at = None
         if open_at is None:
             continue
         following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
-        if following is None or not text.startswith(mark, following):
+        if following is None or not any(text.startswith(m, following)
+                                        for m in _FAMILY.get(mark, mark)):
             quotes.append(Quote(open_at, len(text[:p_end].rstrip()), False, mark))
             open_at = None
         else:
