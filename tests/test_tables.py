@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
@@ -40,3 +42,17 @@ def test_values_of_another_type_are_converted_by_pandas():
 def test_missing_keys_become_missing_values():
     table = make_table([{"id": 1}], {"id": "int64", "text": "string"})
     assert table.text.isna().all()
+
+
+@pytest.mark.parametrize("values", [[dt.date(2024, 10, 25), None], [None], []])
+def test_day_columns_equal_pandas_conversion(values):
+    rows = [{"day": value} for value in values]
+    columns = {"day": "datetime64[s]"}
+    pd.testing.assert_frame_equal(make_table(rows, columns), by_pandas(rows, columns),
+                                  check_exact=True)
+
+
+def test_tables_do_not_share_a_mutable_columns_index():
+    first = make_table([], COLUMNS)
+    first.columns.name = "renamed"
+    assert make_table([], COLUMNS).columns.name is None

@@ -314,3 +314,17 @@ def test_mods_on_references_and_the_kept_before_a_mod():
     assert one("Prices fell in the early 1980s.")["text"] == "the early 1980s"
     assert [t for t, _, _ in found("Profit fell in the third quarter; the third-quarter loss "
                                    "grew.")] == ["the third quarter", "third-quarter"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Prices rose over the past a couple of years.",
+     ("the past a couple of years", "DURATION", "PXY")),
+    ("Sales will recover earlier the next fiscal year.",
+     ("earlier the next fiscal year", "DATE", "2025")),
+    ("The board meets every other Monday.", ("every other Monday", "SET", "XXXX-WXX-1")),
+    ("He flies three times a week.", ("three times a week", "SET", "P1W")),
+    ("Profit fell in the most recent quarter.", ("the most recent quarter", "DATE", "2024-Q3")),
+    ("It was a two - year project.", ("two - year", "DURATION", "P2Y")),
+])
+def test_expressions_whose_key_word_comes_several_words_after_their_first(sentence, expected):
+    assert found(sentence) == [expected]

@@ -268,6 +268,8 @@ def entity_rows(article: Article) -> tuple[dict, ...]:
     text = article.text
     parsed = parse(article)
     known = _known_names()[1]
+    # the other word lists load with the first article, not at the first sentence needing them
+    _common_words(), _gazetteer(), _org_words(), _titles(), _first_names()
     found: list[dict] = []
     people: dict[str, str] = {}
     pending: list[tuple[dict, list[str], str | None]] = []

@@ -116,7 +116,7 @@ def word_list(corpus: str, fileid: str) -> frozenset[str]:
     """
     _require()
     reader = getattr(nltk.corpus, corpus)
-    return frozenset(line for line in reader.raw(fileid).splitlines() if line.rstrip())
+    return frozenset(filter(str.strip, reader.raw(fileid).splitlines()))
 
 
 def main() -> None:

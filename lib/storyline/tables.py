@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping
 
@@ -55,6 +56,9 @@ def _column(values: list, dtype: str):
         numbers = np.array([0 if v is None or v is pd.NA else v for v in values],
                            dtype=np.int64)
         return pd.arrays.IntegerArray(numbers, missing)
+    if isinstance(kind, np.dtype) and kind.kind == "M" and \
+            all(type(v) is dt.date or v is None for v in values):
+        return np.array(values, dtype=kind)  # days and None (NaT), as pd.array reads them
     try:
         if isinstance(kind, np.dtype) and kind.kind in "iufb":
             return np.array(values, dtype=kind)  # exactly what pd.array does for these

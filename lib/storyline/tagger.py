@@ -40,6 +40,7 @@ _END = ("-END-", "-END2-")
 # Features of a word by its place relative to the token being tagged (NLTK's templates).
 _CONTEXT_TEMPLATES = ("i word", "i-1 word", "i-1 suffix", "i-2 word", "i+1 word",
                       "i+1 suffix", "i+2 word")
+_NO_ROWS = (0,) * len(_CONTEXT_TEMPLATES)  # row 0 (zeros) for a value the model never saw
 
 
 class FastTagger:
@@ -116,9 +117,10 @@ class FastTagger:
         if number is None:
             number = self._context_ids[normal] = len(self._context_list)
             suffix = normal[-3:]
-            self._context_list.append(tuple(
-                rows.get(suffix if "suffix" in template else normal, 0)
-                for template, rows in zip(_CONTEXT_TEMPLATES, self._context_rows)))
+            # the value each of _CONTEXT_TEMPLATES looks up, in their order
+            values = (normal, normal, suffix, normal, normal, suffix, normal)
+            self._context_list.append(tuple(map(dict.get, self._context_rows, values,
+                                                _NO_ROWS)))
         return number
 
     def _word(self, word: str) -> int:

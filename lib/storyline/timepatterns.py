@@ -13,8 +13,11 @@ Example:
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from storyline.lexicons import read_lexicon
 
@@ -209,17 +212,37 @@ def _plausible(candidate: Candidate, text: str) -> bool:
 
 
 def _false_friend_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the phrases that only look like dates ("Sunday Times", "USA Today").
+
+    The pattern has no leading ``\\b``, so the regex engine can skip ahead to the letters the
+    phrases begin with; the word boundary before a hit is checked here instead.
+    """
     pattern = _false_friend_pattern()
-    return [m.span() for m in pattern.finditer(text)] if pattern else []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while pattern is not None and (match := pattern.search(text, position)):
+        start = match.start()
+        if _word_char(text[start - 1:start]) != _word_char(text[start]):  # the \b before it
+            spans.append(match.span())
+            position = match.end()
+        else:
+            position = start + 1
+    return spans
 
 
 @functools.cache
 def _false_friend_pattern() -> re.Pattern | None:
     phrases = list(words("false_friend"))
-    return re.compile(rf"\b(?:{_alternation(phrases)})\b") if phrases else None
+    return re.compile(rf"(?:{_alternation(phrases)})\b") if phrases else None
 
 
-_WORD_START = re.compile(r"(?<![\w'’-])['’]?\w[\w'-]*")
+def _word_char(char: str) -> bool:
+    return _WORD_CHAR.fullmatch(char) is not None
+
+
+_WORD_CHAR = re.compile(r"\w")
+#: Splits a text into the words patterns may start at and the stretches between them.
+_WORDS = re.compile(r"((?<![\w'’-])['’]?\w[\w'-]*)")
 #: What the first word of each pattern can be: "digit", a lexicon kind, or literal words.
 _OPENERS = {
     "iso": ("digit",), "numeric": ("digit",),
@@ -254,29 +277,119 @@ def _first_word_kinds() -> dict[str, set[str]]:
 
 
 @functools.cache
+def _rules_by_opener() -> dict[str, set[int]]:
+    """Opener (a word, a lexicon kind or "digit") -> indexes of the patterns it may start."""
+    rules: dict[str, set[int]] = {}
+    for index, (rule, _) in enumerate(_RULES):
+        for opener in _OPENERS[rule]:
+            rules.setdefault(opener, set()).add(index)
+    return rules
+
+
 def _rules_for(word: str) -> tuple[int, ...]:
-    """Indexes of the patterns that may start with ``word`` (lower-cased)."""
+    """Indexes of the patterns that may start with ``word`` (lower-cased), in order."""
     if word[0].isdigit() or word[0] in "'’":
         classes = {"digit"}
     else:
-        head = re.split(r"[-'’]", word)[0]
+        head = _WORD_PARTS.split(word)[0]
         stem = word.rstrip("s")
-        classes = {word, stem, head} | _first_word_kinds().get(word, set()) | \
-            _first_word_kinds().get(stem, set()) | _first_word_kinds().get(head, set())
+        if _opening_words().isdisjoint((word, stem, head)):
+            return ()  # most words: cheap to rule out, and each new word is looked up once
+        first_word_kinds = _first_word_kinds()
+        classes = {word, stem, head} | first_word_kinds.get(word, set()) | \
+            first_word_kinds.get(stem, set()) | first_word_kinds.get(head, set())
         if stem in words("unit") or word == "centuries":
             classes.add("unit")
-    return tuple(i for i, (rule, _) in enumerate(_RULES)
-                 if classes.intersection(_OPENERS[rule]))
+    rules_by_opener = _rules_by_opener()
+    return tuple(sorted(set().union(*(rules_by_opener.get(c, ()) for c in classes))))
+
+
+@functools.cache
+def _opening_words() -> frozenset[str]:
+    """Words from which :func:`_rules_for` finds some pattern: openers, units, lexicon words."""
+    return frozenset({*_rules_by_opener(), *_first_word_kinds(), *words("unit"), "centuries"})
+
+
+_WORD_PARTS = re.compile(r"[-'’]")
+
+
+class _Role(NamedTuple):
+    """What a word can do in a time expression: the patterns it may start, and a mark.
+
+    The mark is K for a key word (a digit, or a word every expression holds one of: a month,
+    a unit, "today", ...) that may start a pattern, k for any other key word, O for a word
+    that may start a pattern or stand between an expression's first word and its key word
+    ("the", "last", "two"), o for one that may only start a pattern, l for one that may only
+    stand between, and a space for the many words that do none of this.
+    """
+
+    rules: tuple[int, ...]  # indexes of the patterns that may start with it
+    mark: str
+
+
+#: No pattern puts more than this many words from its first word up to its key word
+#: ("the past a couple of years", "earlier the next fiscal year").
+_REACH = 5
+#: Where an expression may start, in the marks of a text's words: at a key word, or at a
+#: word followed by lead words up to a key word within reach.
+_MAY_START = re.compile(rf"K|[Oo](?=[Ol]{{0,{_REACH - 1}}}[Kk])")
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                 "eighties", "nineties")
+
+
+@functools.cache
+def _key_words() -> frozenset[str]:
+    """Words of which every expression holds one (or a digit): the last word of each phrase."""
+    keys = {"quarter", "half", "century", "centuries", "noon", "midnight", *_DECADE_WORDS}
+    for kind in ("month", "weekday", "season", "unit", "part_of_day", "deictic", "holiday",
+                 "set"):
+        keys.update(phrase.split()[-1] for phrase in words(kind))
+    return frozenset(keys)
+
+
+@functools.cache
+def _lead_words() -> frozenset[str]:
+    """Words that may come before an expression's key word: openers, numbers, "of", ..."""
+    lead = {"other", "times", *itertools.chain(*_OPENERS.values())}  # "every other", "twice"
+    for kind in ("number", "ordinal", "relative", "deictic", "holiday", "set"):
+        lead.update(itertools.chain(*(phrase.split() for phrase in words(kind))))
+    return frozenset(lead)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_role(word: str) -> _Role:
+    """The role of a (lower-cased) word."""
+    plain = word.isalpha()
+    keys = _key_words()
+    key = any(part in keys or part.rstrip("s") in keys
+              for part in ((word,) if plain else _WORD_PARTS.split(word))) or \
+        not plain and any(char.isdigit() for char in word)
+    rules, lead = _rules_for(word), word in _lead_words()
+    if key:
+        return _Role(rules, "K" if rules else "k")
+    if rules:
+        return _Role(rules, "O" if lead else "o")
+    return _Role(rules, "l" if lead else " ")
 
 
 def find_candidates(text: str) -> list[Candidate]:
-    """Every time expression in ``text``, as non-overlapping candidates in text order."""
+    """Every time expression in ``text``, as non-overlapping candidates in text order.
+
+    The patterns are tried only where :data:`_MAY_START` finds the marks of the words
+    allow an expression: most words of a text are plain ones, and trying patterns costs
+    more than looking words up. Words are split off as plain strings, which the garbage
+    collector does not track (a match object per word would make it run often).
+    """
     found = []
     compiled = _compiled()
-    for word in _WORD_START.finditer(text):
-        for priority in _rules_for(word.group().lower()):
+    pieces = _WORDS.split(text)  # between, word, between, word, ..., between
+    offsets = list(itertools.accumulate(map(len, pieces), initial=0))
+    roles = list(map(_word_role, map(str.lower, pieces[1::2])))
+    marks = "".join(map(operator.attrgetter("mark"), roles))
+    for index in map(re.Match.start, _MAY_START.finditer(marks)):
+        for priority in roles[index].rules:
             rule, pattern = compiled[priority]
-            match = pattern.match(text, word.start())
+            match = pattern.match(text, offsets[2 * index + 1])
             if match is None:
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 Day = dt.date
@@ -130,6 +131,7 @@ def _apply_mod(start: Day, end: Day, mod: str) -> tuple[Day | None, Day | None]:
     return start, end
 
 
+@functools.lru_cache(maxsize=4096)
 def value_interval(value: str, *, mod: str = "", anchor: Day | None = None
                    ) -> tuple[Day | None, Day | None, str]:
     """``(first day, last day, precision)`` of a TIMEX3 date value; None where open or unknown.

@@ -172,9 +172,8 @@ def _timex_rows(article: Article) -> tuple[tuple[dict, ...], int]:
         if found is None:
             continue
         mod = found.mod or mod
-        interval = found.interval or value_interval(found.value, mod=mod,
-                                                    anchor=article.published)[:2]
-        precision = value_interval(found.value, anchor=article.published)[2]
+        first, last, precision = value_interval(found.value, mod=mod, anchor=article.published)
+        interval = found.interval or (first, last)
         unresolved += found.relative and article.published is None
         rows.append({
             "timex_id": len(rows), "sentence_id": sentence_id, "text": text[start:candidate.end],
