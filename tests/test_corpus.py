@@ -92,14 +92,15 @@ def test_a_rerun_skips_done_articles_and_resumes_an_interrupted_run(tmp_path):
     assert (again.analysed, again.skipped) == (0, 2)
 
     write_stories(folder, ["school.md"])
+    (folder / "late.txt").write_text("The ferry was late again, passengers said.")
     orphan = out / "claims" / "part-009-00000.parquet"  # as left by a run cut off mid-write
     orphan.write_bytes((out / "claims" / "part-001-00000.parquet").read_bytes())
-    resumed = analyze_corpus(folder, workers=1, progress=False, out=out)
-    assert (resumed.analysed, resumed.skipped) == (1, 2)
+    resumed = analyze_corpus(folder, workers=2, chunk_size=1, progress=False, out=out)
+    assert (resumed.analysed, resumed.skipped) == (2, 2)
     assert not orphan.exists()
     back = read_corpus(out)
-    assert sorted(back.articles.article_id) == ["harbour", "school", "storm"]
-    assert back.summary()["total_articles"] == 3
+    assert sorted(back.articles.article_id) == ["harbour", "late", "school", "storm"]
+    assert back.summary()["total_articles"] == 4
     order = back.articles.article_id.tolist()
     assert back.claims.article_id.map(order.index).is_monotonic_increasing
 
