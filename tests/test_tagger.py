@@ -63,6 +63,15 @@ def test_near_ties_are_settled_by_nltks_own_scoring(monkeypatch):
     assert fresh.tag_sentences(batch) == [nltk_tags(words) for words in batch]
 
 
+def test_word_tables_start_afresh_past_their_limit_and_tags_stay_right(monkeypatch):
+    monkeypatch.setattr(tagger_module, "MAX_WORDS", 10)
+    fresh = FastTagger(pos_tagger())
+    batch = [split(s) for s in SENTENCES[:4]]
+    for words in batch:  # every call after the first begins with more than 10 known words
+        assert fresh.tag_sentences([words]) == [nltk_tags(words)]
+        assert len(fresh._word_ids) == len(set(words))
+
+
 WORDS = st.sampled_from(["the", "The", "said", "Peskov", "denied", "report", "-", "2024",
                          "3.5", "well-known", "“", "''", ",", ".", "it", "run", "Running",
                          "x", "XYZ", "ünïcode", "officials", "that", "'s", "n't", "ADVERTISEMENT"])

@@ -40,6 +40,9 @@ _END = ("-END-", "-END2-")
 # Features of a word by its place relative to the token being tagged (NLTK's templates).
 _CONTEXT_TEMPLATES = ("i word", "i-1 word", "i-1 suffix", "i-2 word", "i+1 word",
                       "i+1 suffix", "i+2 word")
+#: Distinct words the tagger keeps tables for; past this it starts afresh, so a run over
+#: millions of articles (whose vocabulary keeps growing) stays in bounded memory.
+MAX_WORDS = 200_000
 _NO_ROWS = (0,) * len(_CONTEXT_TEMPLATES)  # row 0 (zeros) for a value the model never saw
 
 
@@ -92,6 +95,10 @@ class FastTagger:
         self._context_rows = [by_template.get(t, {}) for t in _CONTEXT_TEMPLATES]
         self._suffix_rows = by_template.get("i suffix", {})
         self._prefix_rows = by_template.get("i pref1", {})
+        self._forget_words()
+
+    def _forget_words(self) -> None:
+        """Empty the per-word tables (they refill as words are seen again)."""
         self._context_ids: dict[str, int] = {}
         self._context_list: list[tuple[int, ...]] = []
         self._context_array = np.zeros((0, len(_CONTEXT_TEMPLATES)), dtype=np.int64)
@@ -151,6 +158,8 @@ class FastTagger:
         lengths = np.array([len(words) for words in sentences], dtype=np.int64)
         if not lengths.sum():
             return [() for _ in sentences]
+        if len(self._word_ids) > MAX_WORDS:
+            self._forget_words()
         pad = [self._context(w) for w in (*_START, *_END)]
         seen = self._word_ids
         ids = np.array([seen[w] if w in seen else self._word(w)

@@ -27,7 +27,7 @@ from storyline.articles import Article, article_from_text
 from storyline.lexicons import abbreviations
 from storyline.resources import sentence_splitter
 from storyline.tables import make_table
-from storyline.tagger import tag_sentences
+from storyline.tagger import MAX_WORDS, tag_sentences
 
 SENTENCE_COLUMNS = {
     "sentence_id": "int64",
@@ -165,6 +165,8 @@ _known_forms: dict[str, str] = {}  # token -> tagger_form(token), filled as toke
 
 
 def _new_form(word: str) -> str:
+    if len(_known_forms) > MAX_WORDS:  # bounded memory on a long run (see the tagger)
+        _known_forms.clear()
     form = _known_forms[word] = tagger_form(word)
     return form
 
