@@ -27,7 +27,7 @@ from storyline.articles import Article, article_from_text
 from storyline.lexicons import abbreviations
 from storyline.resources import sentence_splitter
 from storyline.tables import make_table
-from storyline.tagger import MAX_WORDS, tag_sentences
+from storyline.tagger import tag_sentences
 
 SENTENCE_COLUMNS = {
     "sentence_id": "int64",
@@ -161,16 +161,6 @@ def tagger_form(word: str) -> str:
     return _TAGGER_FORMS.get(word) or word.replace("’", "'")
 
 
-_known_forms: dict[str, str] = {}  # token -> tagger_form(token), filled as tokens are seen
-
-
-def _new_form(word: str) -> str:
-    if len(_known_forms) > MAX_WORDS:  # bounded memory on a long run (see the tagger)
-        _known_forms.clear()
-    form = _known_forms[word] = tagger_form(word)
-    return form
-
-
 # ---------------------------------------------------------------- the parsed article
 
 @dataclass(frozen=True)
@@ -185,9 +175,7 @@ class Parsed:
         """Part-of-speech tags of one sentence's tokens; the whole article is tagged in one
         batch on first use (see :mod:`storyline.tagger`)."""
         if not self._tags and self.tokens:
-            known = _known_forms
-            forms = [[known[word] if (word := text[s:e]) in known else _new_form(word)
-                      for s, e in spans] for spans in self.tokens]
+            forms = [[tagger_form(text[s:e]) for s, e in spans] for spans in self.tokens]
             self._tags.update(enumerate(tag_sentences(forms)))
         return self._tags[sentence_id]
 
