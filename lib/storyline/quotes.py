@@ -59,8 +59,10 @@ def _closing(text: str, i: int, char: str, mark: str) -> bool:
     """The mark ``char`` at ``i`` closes the quotation opened with ``mark``."""
     if char == OPENERS[mark]:
         return mark in "“«" or _closes(text, i, len(char))
-    if char not in _FAMILY.get(mark, "") or char == mark == "“":
-        return char == "“" and mark == "“" and _after_word(text, i)
+    if char == mark == "“":  # '“It's unusual,“ said Ames'
+        return _after_word(text, i)
+    if char not in _FAMILY.get(mark, ""):
+        return False
     if char == "”":
         return True
     return _closes(text, i) and (char != "“" or _after_word(text, i))
