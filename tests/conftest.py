@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import matplotlib
+import pandas as pd
 import pytest
 
-from storyline import read_article
+from storyline import claims, read_article
 
 matplotlib.use("Agg")
 
@@ -29,3 +30,13 @@ def shared_data() -> Path:
     if not folder.is_dir():
         pytest.skip(f"development data not present at {folder}")
     return folder
+
+
+def only(text: str, **where) -> pd.Series:
+    """The one claim of ``text`` (among those whose columns equal ``where``); fails the test
+    showing what was found when there is not exactly one."""
+    table = claims(text)
+    for column, value in where.items():
+        table = table[table[column] == value]
+    assert len(table) == 1, table[["source_text", "cue", "content"]]
+    return table.iloc[0]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from conftest import only
 from storyline import claims, read_article
 from storyline.analysis import analyze
 from storyline.claims import CLAIM_COLUMNS
@@ -18,14 +18,6 @@ from storyline.quotes import quote_spans
 from storyline.tables import check_table
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def only(text: str, **where) -> pd.Series:
-    table = claims(text)
-    for column, value in where.items():
-        table = table[table[column] == value]
-    assert len(table) == 1, table[["source_text", "cue", "content"]]
-    return table.iloc[0]
 
 
 def test_source_cue_content_with_that():

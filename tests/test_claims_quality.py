@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
+from conftest import only
 from storyline import claims
 from storyline.quotes import quote_spans
-
-
-def only(text: str) -> pd.Series:
-    table = claims(text)
-    assert len(table) == 1, table[["source_text", "cue", "content"]]
-    return table.iloc[0]
 
 
 def test_reported_speech_ends_before_a_concession():
