@@ -205,3 +205,21 @@ def test_one_outlets_stock_line_over_weeks_is_flagged_as_boilerplate():
     assert not members.loc["c1", "boilerplate"]
     alone = analyze_corpus(stories[:3], workers=1, progress=False)
     assert corroborate(alone).boilerplate.tolist() == [True]
+
+
+def test_the_same_topic_words_from_two_named_people_are_two_statements_unless_near_copies():
+    surge = "the river flooding, also known as the spring surge"
+    stories = [
+        {"id": "gazette", "outlet": "Gazette", "published": "2024-04-02",
+         "text": f"Senator Ann Diaz said the governor is overselling the progress the state "
+                 f"has made against {surge}."},
+        {"id": "courier", "outlet": "Courier", "published": "2024-04-03",
+         "text": f"Governor Tom Hale said the state will pump {surge}, out of the valley."},
+        {"id": "herald", "outlet": "Herald", "published": "2024-04-03",
+         "text": f"Mayor Jo Ames said the state will pump {surge}, out of the valley."},
+    ]
+    result = analyze_corpus(stories, workers=1, progress=False)
+    assert claim_groups(result, other_speaker=0.0).article_id.nunique() == 3  # rule off
+    members = claim_groups(result)
+    assert set(members.article_id) == {"courier", "herald"}  # one quote credited to two people
+    assert members.similarity.min() >= 0.6

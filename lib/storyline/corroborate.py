@@ -39,6 +39,7 @@ from storyline.lexicons import name_index
 from storyline.similarity import (
     content_stems,
     group_pairs,
+    name_words,
     near_duplicate_pairs,
     overlap,
     plain_stems,
@@ -142,7 +143,8 @@ def _members(result) -> pd.DataFrame:
     """Every claim long enough to compare, with its article, source and relay facts."""
     claims = _table(result, "claims")
     articles = _table(result, "articles")[["article_id", "outlet", "published"]]
-    sources = _table(result, "sources")[["article_id", "source_id", "name", "source_type"]]
+    sources = _table(result, "sources")[["article_id", "source_id", "name", "source_type",
+                                         "named"]]
     frame = claims.merge(articles, on="article_id", how="left")
     frame = frame.merge(sources.rename(columns={"name": "source_name"}),
                         on=["article_id", "source_id"], how="left")
@@ -162,6 +164,10 @@ def _members(result) -> pd.DataFrame:
         next((o for o in (own_source, recipient, outer) if o and o != own), "")
         for own_source, recipient, outer, own in zip(frame.outlet_source, told, parent,
                                                      frame.own)]
+    frame["speaker"] = [name_words(name) if named is True and kind in ("person", "other")
+                        else frozenset()
+                        for name, kind, named in zip(frame.source_name, frame.source_type,
+                                                     frame.named.astype(object))]
     answered = claims.loc[claims.denial & claims.answers_claim_id.notna(),
                           ["article_id", "answers_claim_id"]]
     denied = set(zip(answered.article_id, answered.answers_claim_id.astype("int64")))
@@ -170,13 +176,20 @@ def _members(result) -> pd.DataFrame:
     return frame
 
 
+def _other_speakers(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether two claims are put in the mouths of different named people (no name word in
+    common: "Hillary Clinton" and "Clinton" are one, "Graham" and "Trump" two)."""
+    return bool(first) and bool(second) and not first & second
+
+
 def _outlet_names() -> set[str]:
     return set(name_index("outlets").values())
 
 
 def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
                  min_shared: int = 5, min_plain: int = 2, within_days: int | None = 7,
-                 min_words: int = MIN_WORDS, max_bucket: int = 50) -> pd.DataFrame:
+                 min_words: int = MIN_WORDS, max_bucket: int = 50,
+                 other_speaker: float = 0.6) -> pd.DataFrame:
     """Claims of different articles that report the same thing, one row per member claim
     (columns :data:`MEMBER_COLUMNS`), grouped by ``group_id``.
 
@@ -189,9 +202,14 @@ def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
     words are plain words (:func:`storyline.similarity.plain_stems`: not names or titles, so
     two mentions of one "presidential nominee Tim Kaine" are not one report); and, when both
     articles are dated, they were published at most ``within_days`` apart (``None``: any
-    time). Candidates are the claims sharing two adjacent content words (within a window of
-    that many days) that at most ``max_bucket`` claims use, so the work grows about linearly
-    with the corpus.
+    time). When the two claims come from different named people (no word of their names in
+    common), their Jaccard similarity must reach ``other_speaker``: the same topic words in
+    another person's mouth are mostly another statement ("Graham: Obama oversells the
+    successes against the Islamic State, also known as ISIS" against "Trump: bomb the
+    Islamic State, also known as ISIS"), while a near copy is one quote one article credits
+    to someone else. Candidates are the claims sharing two adjacent content words (within a
+    window of that many days) that at most ``max_bucket`` claims use, so the work grows about
+    linearly with the corpus.
     Every member of a group matches the group's centre, the claim with most matches (a chain
     of matches can drift from one statement to another); groups are kept when they span two
     articles. Claims nested in another claim's content are left out: their parent stands
@@ -216,6 +234,7 @@ def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
     plains = [plain_stems(text) if words else set()
               for text, words in zip(frame["content"].fillna(""), stems)]
     days = _day_numbers(frame["published"])
+    speakers = frame["speaker"].tolist()
     pairs = []
     for i, j in shared_key_pairs(_keys(stems, days, within_days), max_bucket=max_bucket):
         if frame.article_id.iat[i] == frame.article_id.iat[j]:
@@ -226,7 +245,9 @@ def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
         shared, similarity, contained = overlap(sets[i], sets[j])
         if shared >= min_shared and (similarity >= threshold or (
                 shared > min_shared and contained >= containment)) \
-                and len(plains[i] & plains[j]) >= min_plain:
+                and len(plains[i] & plains[j]) >= min_plain \
+                and (similarity >= other_speaker
+                     or not _other_speakers(speakers[i], speakers[j])):
             pairs.append((i, j, similarity))
     groups = star_groups(len(frame), sorted(pairs))
     best: dict[int, float] = {}

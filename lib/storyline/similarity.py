@@ -93,6 +93,19 @@ def plain_stems(text: str) -> set[str]:
     return {stem for stem in stems if stem not in titles}
 
 
+def name_words(name: str) -> frozenset[str]:
+    """The lower-cased words of a person's name that tell people apart: no titles, no stop
+    words, no initials.
+
+    Example:
+        >>> sorted(name_words("Sen. Lindsey Graham")), sorted(name_words("Sanders of Vermont"))
+        (['graham', 'lindsey'], ['sanders', 'vermont'])
+    """
+    stop, titles = _stopwords(), _title_stems()
+    return frozenset(w for w in words(name) if len(w) > 1 and w not in stop
+                     and _stem(w) not in titles)
+
+
 def overlap(first: set, second: set) -> tuple[int, float, float]:
     """``(shared, jaccard, containment)`` of two sets: the number of shared elements, their
     share of all elements, and their share of the smaller set (how much of a short text the
