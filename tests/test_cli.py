@@ -52,3 +52,15 @@ def test_csv_format_writes_one_file_per_table(tmp_path):
     assert main(["analyze", str(EXAMPLE), "--format", "csv", "--out", str(tmp_path)]) == 0
     written = sorted(p.name for p in (tmp_path / "musk-putin-starlink").iterdir())
     assert {"entities.csv", "sentences.csv"} <= set(written)
+
+
+def test_analysis_warnings_are_printed_as_storyline_warnings_once(tmp_path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text("The mayor said on Monday that the bridge would reopen next week.",
+                       encoding="utf-8")
+    result = run("analyze", str(undated), "--format", "json")
+    assert result.returncode == 0
+    assert ("storyline: warning: " + str(undated) + " has no publication date, so 2 relative"
+            in result.stderr)
+    assert "StorylineWarning" not in result.stderr
+    assert "has no publication date; pass --published" not in result.stderr

@@ -201,16 +201,14 @@ MIXED_STOPWORD_LISTS = {"hinglish"}
 
 def detect_language(text: str) -> str | None:
     """Guess the language by stopword counts (NLTK's stopword lists); None for short texts."""
-    from storyline.resources import word_list
+    from storyline.resources import stopword_languages, word_list
 
     words = re.findall(r"[^\W\d_]+", text[:20_000].lower())[:_STOPWORDS_SAMPLE]
     if len(words) < 20:
         return None
-    import nltk
-
     counts = collections.Counter(words)
     scores = {}
-    for language in nltk.corpus.stopwords.fileids():
+    for language in stopword_languages():
         if language in MIXED_STOPWORD_LISTS:
             continue
         stop = word_list("stopwords", language)

@@ -254,7 +254,34 @@ def subject(sentence: Sentence, end: int) -> tuple[int, int] | None:
     last = _trim_time(sentence, first, last)
     if last == first or sentence.tag(last - 1)[:2] not in ("NN", "PR", "CD"):
         return None
-    return (first, last)
+    return (first, _subject_end(sentence, last, end))
+
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _subject_end(sentence: Sentence, last: int, end: int) -> int:
+    """Where a subject that ends its noun phrase at ``last`` really ends: with the party in
+    brackets ("Sen. Ann Lee (R-Ga.)"), a prepositional phrase ("A reporter for USA Today")
+    and an appositive between commas ("Clinton, the former secretary of state,") when the
+    verb follows them."""
+    words, lowered = sentence.words, sentence.lowered
+    if last < end and words[last] == "(" and ")" in words[last + 1:min(end, last + 6)]:
+        last = words.index(")", last) + 1
+    if last + 1 < end and lowered[last] in ("for", "at", "from", "in", "on", "with") and \
+            sentence.tag(last + 1) in NOUN_PHRASE_TAGS - {"PRP", "VBN"}:
+        stop = last + 1
+        while stop < end and sentence.tag(stop) in NOUN_PHRASE_TAGS - {"PRP", "VBN"}:
+            stop += 1
+        if stop < end and (sentence.tag(stop)[:3] in FINITE_TAGS or sentence.tag(stop) == "RB"):
+            last = stop
+    if last < end and words[last] == ",":
+        comma = next((m for m in range(last + 1, min(end, last + 25)) if words[m] == ","), None)
+        if comma is not None and comma + 1 < len(words) and _describes(sentence, last + 1, comma) \
+                and not _aside(sentence, last + 1) and (
+                sentence.tag(comma + 1)[:3] in FINITE_TAGS or sentence.tag(comma + 1) == "RB"):
+            last = comma
+    return last
 
 
 TIME_DETERMINERS = {"this", "last", "next", "each", "every", "that"}
@@ -290,7 +317,8 @@ def _noun_phrase_back(sentence: Sentence, end: int) -> tuple[int, int] | None:
                 "NNS", "NN", "JJ") and not sentence.quoted[start - 2]:
             start -= 1  # "advisers to Mr. Obama say", "those close to him say"
             continue
-        if low in BOUNDARY or word in QUOTE_MARKS or sentence.quoted[start - 1]:
+        if low in BOUNDARY or word in QUOTE_MARKS or sentence.quoted[start - 1] or \
+                _before_source(sentence, start - 1, end):
             break
         if not (word[0].isalnum() or word in ("(", ")", "-", "’s", "'s", ".", "/")):
             break
@@ -305,6 +333,21 @@ def _noun_phrase_back(sentence: Sentence, end: int) -> tuple[int, int] | None:
     while start < end and lowered[start] in (")", "-", "/", "."):
         start += 1
     return (start, end) if start < end else None
+
+
+def _before_source(sentence: Sentence, m: int, end: int) -> bool:
+    """Token ``m`` ends the words before a source that starts at ``m + 1``: an object
+    relative ("the mine, which Mr. Clarke says ..."), a comparison ("someone like Mr.
+    Clarke"), a spaced dash ("predictable - Donald Trump has vowed") or a noun that a
+    that-less relative clause follows ("the meddling the congressman said was ...")."""
+    low = sentence.lowered[m]
+    if low in ("which", "whom", "who", "like", "unlike"):
+        return True
+    if low == "-":
+        start, stop = sentence.tokens[m]
+        return sentence.text[start - 1:start].isspace() and sentence.text[stop:stop + 1].isspace()
+    return m + 1 < end and sentence.lowered[m + 1] in ("the", "a", "an") and \
+        sentence.words[m].islower() and sentence.tag(m) in ("NN", "NNS", "VBG")
 
 
 def _skip_back(sentence: Sentence, k: int) -> int:
@@ -372,7 +415,7 @@ def _appositive(sentence: Sentence, comma: int) -> tuple[int, int] | None:
         right = previous
     if not segments or lowered[segments[0][0]] in BOUNDARY:
         return None
-    if PARTICIPLE_END.match(words[segments[0][0]]) or lowered[segments[0][0]] in ASIDE_STARTS:
+    if _aside(sentence, segments[0][0]):
         name = _name_before(sentence, segments[0][0] - 1)
         return name  # "Trump, speaking in Ohio, said": an aside, not part of the source
     source = None
@@ -387,6 +430,13 @@ def _appositive(sentence: Sentence, comma: int) -> tuple[int, int] | None:
                 name is not None and segments[number + 1][0] != head[0]):
             break  # the name opens the clause: no further description before it
     return source
+
+
+def _aside(sentence: Sentence, first: int) -> bool:
+    """A phrase starting at token ``first`` between commas tells what the subject did, not
+    who it is ("speaking in Ohio", "in a statement"); "including ..." still names it."""
+    low = sentence.lowered[first]
+    return low in ASIDE_STARTS or PARTICIPLE_END.match(low) is not None and low != "including"
 
 
 def _name_before(sentence: Sentence, comma: int) -> tuple[int, int] | None:

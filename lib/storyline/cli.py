@@ -81,10 +81,20 @@ def _analyze(args: argparse.Namespace) -> int:
                 article = read_article(Path(path), published=args.published, outlet=args.outlet)
             for note in article.warnings:
                 print(f"storyline: warning: {note}", file=sys.stderr)
-            if article.published is None:
+            with warnings.catch_warnings(record=True) as raised:
+                warnings.simplefilter("always", StorylineWarning)
+                tables = analyze(article)
+            ours = [w for w in raised if issubclass(w.category, StorylineWarning)]
+            for warning in raised:
+                if warning in ours:
+                    print(f"storyline: warning: {warning.message}", file=sys.stderr)
+                else:
+                    warnings.showwarning(warning.message, warning.category, warning.filename,
+                                         warning.lineno)
+            if article.published is None and not ours:
                 print(f"storyline: note: {path} has no publication date; pass --published "
                       "YYYY-MM-DD to resolve 'today', 'in March' and the like", file=sys.stderr)
-            written = FORMATS[args.format](article, analyze(article), args.out)
+            written = FORMATS[args.format](article, tables, args.out)
             if written:
                 print(f"storyline: wrote {written}", file=sys.stderr)
                 if args.format == "html":

@@ -119,6 +119,18 @@ def word_list(corpus: str, fileid: str) -> frozenset[str]:
     return frozenset(filter(str.strip, reader.raw(fileid).splitlines()))
 
 
+@functools.cache
+def stopword_languages() -> tuple[str, ...]:
+    """Languages that NLTK's ``stopwords`` corpus has a list for.
+
+    Example:
+        >>> "english" in stopword_languages()
+        True
+    """
+    _require()
+    return tuple(nltk.corpus.stopwords.fileids())
+
+
 def main() -> None:
     """Entry point of ``storyline setup``: fetch missing NLTK data, report what is there."""
     ensure_nltk_data(quiet=False)

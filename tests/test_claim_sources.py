@@ -1,0 +1,62 @@
+"""Source spans, checked on hand-written news sentences (rules found by reading PolNeAR dev
+errors: which words around a name belong to the source)."""
+
+from __future__ import annotations
+
+from conftest import only
+
+
+def test_shared_subject_keeps_its_appositive():
+    row = only("Clinton, the former secretary of state, praised the raid and said she was "
+               "ready to lead.", cue="said")
+    assert row.source_text == "Clinton, the former secretary of state"
+
+
+def test_shared_subject_keeps_party_in_brackets():
+    row = only("Sen. Ann Perdue (R-Ga.) said the bill was dead, arguing that the party was "
+               "split.", cue="arguing")
+    assert row.source_text == "Sen. Ann Perdue (R-Ga.)"
+
+
+def test_shared_subject_keeps_prepositional_phrase():
+    row = only("A reporter for the Daily Ledger spotted the mayor and reported that she left "
+               "early.", cue="reported")
+    assert row.source_text == "A reporter for the Daily Ledger"
+
+
+def test_appositive_opened_by_including_is_part_of_the_source():
+    row = only("Mayors, including the head of the city league, have urged the council to "
+               "act.", cue="have urged")
+    assert row.source_text == "Mayors, including the head of the city league"
+
+
+def test_aside_after_the_name_is_not_part_of_the_source():
+    row = only("The governor, speaking in Dayton, said the plant would stay open.")
+    assert row.source_text == "The governor"
+
+
+def test_object_relative_pronoun_is_not_part_of_the_source():
+    row = only("The union owns the mill, which Mr. Hale says he will keep open.", cue="says")
+    assert row.source_text == "Mr. Hale"
+
+
+def test_subject_relative_pronoun_is_the_source():
+    row = only("Farmers, who said the drought was the worst in decades, asked for aid.",
+               cue="said")
+    assert row.source_text == "who"
+
+
+def test_comparison_before_a_name_is_not_part_of_the_source():
+    row = only("Why would someone like Mr. Hale want to run a failing mill?")
+    assert row.source_text == "Mr. Hale"
+
+
+def test_spaced_dash_ends_the_words_before_a_source():
+    row = only("The fight is familiar - Jo Ann Rivera has vowed to reopen the mills.")
+    assert row.source_text == "Jo Ann Rivera"
+
+
+def test_noun_before_a_thatless_relative_clause_is_not_part_of_the_source():
+    row = only("He denounced the leak the Ohio senator said was meant to embarrass him.",
+               cue="said")
+    assert row.source_text == "the Ohio senator"
