@@ -56,3 +56,21 @@ def test_tables_do_not_share_a_mutable_columns_index():
     first = make_table([], COLUMNS)
     first.columns.name = "renamed"
     assert make_table([], COLUMNS).columns.name is None
+
+
+def test_columns_sharing_a_dtype_equal_pandas_conversion():
+    columns = {"start": "int64", "who": "string", "end": "int64", "cue": "string",
+               "hedged": "bool", "denial": "bool", "note": "string"}
+    rows = [{"start": 0, "who": "Peskov", "end": 6, "cue": "said", "hedged": False,
+             "denial": True, "note": None},
+            {"start": 9, "who": None, "end": 12, "cue": "told", "hedged": True,
+             "denial": False, "note": "quoted"}]
+    table = make_table(rows, columns)
+    pd.testing.assert_frame_equal(table, by_pandas(rows, columns), check_exact=True)
+    check_table(table, columns)
+
+
+def test_one_string_column_of_other_values_leaves_the_rest_as_they_are():
+    table = make_table([{"a": "x", "b": 7}, {"a": None, "b": "y"}],
+                       {"a": "string", "b": "string"})
+    assert table.a.tolist() == ["x", pd.NA] and table.b.tolist() == ["7", "y"]

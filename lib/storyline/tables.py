@@ -14,38 +14,120 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from pandas.api.internals import create_dataframe_from_blocks
 
 
 def make_table(rows: Iterable[Mapping], columns: Mapping[str, str]) -> pd.DataFrame:
     """A DataFrame holding ``rows`` with exactly ``columns`` (name -> dtype), in that order.
 
-    Built column by column with the declared dtype, straight from numpy or pyarrow arrays
-    (tables of a few rows are built thousands of times in a corpus, so pandas' general
-    constructor would cost more than the rules that found the rows).
+    Tables of a few rows are built thousands of times in a corpus, so pandas' general
+    constructor would cost more than the rules that found the rows. Instead the columns of
+    one numpy dtype become one block in a single conversion, all string columns one pyarrow
+    array (sliced per column), and pandas gets the blocks as they are; a column whose values
+    do not convert that way is built alone, as pandas would build it.
     """
     rows = list(rows)
-    arrays = [_column([row.get(name) for row in rows], dtype) for name, dtype in columns.items()]
-    return pd.DataFrame._from_arrays(arrays, columns=_index(tuple(columns)).view(),
-                                     index=pd.RangeIndex(len(rows)), verify_integrity=False)
+    layout = _layout(tuple(columns.items()))
+    values = _transpose(rows, layout)
+    blocks = []
+    for dtype, places in layout.numpy:
+        try:
+            blocks.append((np.array([values[i] for i in places], dtype=dtype), places))
+        except (TypeError, ValueError):
+            blocks += [_block(values[i], layout.dtypes[i], i) for i in places]
+    if layout.strings.size:
+        blocks += _string_blocks(values, layout)
+    blocks += [_block(values[i], layout.dtypes[i], i) for i in layout.others]
+    return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(len(rows)),
+                                        columns=layout.index.view())
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """How a declaration becomes blocks: ``numpy`` pairs a numeric dtype with the positions
+    of its columns; ``strings`` and ``others`` are positions of string and other columns."""
+
+    names: tuple[str, ...]
+    dtypes: tuple[str, ...]
+    index: pd.Index  # callers take a view, so a table's column index is its own
+    numpy: tuple[tuple[np.dtype, np.ndarray], ...]
+    strings: np.ndarray
+    others: tuple[int, ...]
 
 
 @functools.lru_cache(maxsize=256)
-def _index(names: tuple[str, ...]) -> pd.Index:
-    """The column index of a table, made once per set of columns (pandas takes longer to make
-    one than to fill a small table); callers take a view, so a table's index is its own."""
-    return pd.Index(list(names))
+def _layout(columns: tuple[tuple[str, str], ...]) -> _Layout:
+    """The layout of a declaration, made once (pandas takes longer to make an index than to
+    fill a small table)."""
+    numeric: dict[np.dtype, list[int]] = {}
+    strings, others = [], []
+    for place, (_, dtype) in enumerate(columns):
+        kind = _dtype(dtype)
+        if isinstance(kind, np.dtype) and kind.kind in "iufb":
+            numeric.setdefault(kind, []).append(place)
+        elif _arrow_string(kind):
+            strings.append(place)
+        else:
+            others.append(place)
+    names = tuple(name for name, _ in columns)
+    return _Layout(names, tuple(dtype for _, dtype in columns), pd.Index(list(names)),
+                   tuple((kind, np.array(places)) for kind, places in numeric.items()),
+                   np.array(strings, dtype=np.intp), tuple(others))
+
+
+def _transpose(rows: list[Mapping], layout: _Layout) -> list[tuple]:
+    """The values of each declared column, in declaration order (None where a row lacks it)."""
+    names = layout.names
+    if not rows:
+        return [()] * len(names)
+    cells = operator.itemgetter(*names) if len(names) > 1 else \
+        lambda row, name=names[0]: (row[name],)
+    try:
+        return list(zip(*map(cells, rows)))
+    except KeyError:
+        return list(zip(*([row.get(name) for name in names] for row in rows)))
+
+
+def _string_blocks(values: list[tuple], layout: _Layout) -> list[tuple]:
+    """One block per string column, sliced from a single pyarrow array of them all."""
+    n = len(values[layout.strings[0]])
+    flat = [value for i in layout.strings for value in values[i]]
+    try:
+        strings = pa.array(np.fromiter(flat, dtype=object, count=len(flat)),
+                           type=pa.large_string())
+    except (TypeError, ValueError, pa.ArrowException):  # not only str and None
+        return [_block(values[i], layout.dtypes[i], i) for i in layout.strings]
+    kind = _dtype("string")
+    return [(pd.arrays.ArrowStringArray(strings.slice(k * n, n), dtype=kind), np.array([i]))
+            for k, i in enumerate(layout.strings)]
+
+
+def _block(values: tuple, dtype: str, place: int) -> tuple:
+    """A block of one column at ``place``: pandas wants numpy arrays two-dimensional."""
+    array = _column(list(values), dtype)
+    if isinstance(array, pd.arrays.NumpyExtensionArray):
+        array = array.to_numpy()
+    if isinstance(array, np.ndarray):
+        array = array.reshape(1, -1)
+    return array, np.array([place])
+
+
+def _arrow_string(kind) -> bool:
+    return isinstance(kind, pd.StringDtype) and kind.storage == "pyarrow" and \
+        kind.na_value is pd.NA
 
 
 def _column(values: list, dtype: str):
     """One column as the array pandas would make of ``values`` for ``dtype``."""
     kind = _dtype(dtype)
-    if isinstance(kind, pd.StringDtype) and kind.storage == "pyarrow" and \
-            kind.na_value is pd.NA:
+    if _arrow_string(kind):
         try:
             return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
         except (TypeError, ValueError, pa.ArrowException):
@@ -59,6 +141,8 @@ def _column(values: list, dtype: str):
     if isinstance(kind, np.dtype) and kind.kind == "M" and \
             all(type(v) is dt.date or v is None for v in values):
         return np.array(values, dtype=kind)  # days and None (NaT), as pd.array reads them
+    if isinstance(kind, np.dtype) and kind.kind == "O":
+        return np.fromiter(values, dtype=object, count=len(values))  # lists stay whole
     try:
         if isinstance(kind, np.dtype) and kind.kind in "iufb":
             return np.array(values, dtype=kind)  # exactly what pd.array does for these
