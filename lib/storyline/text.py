@@ -161,6 +161,19 @@ def tagger_form(word: str) -> str:
     return _TAGGER_FORMS.get(word) or word.replace("’", "'")
 
 
+def _tagger_forms(text: str, tokens: tuple[tuple[tuple[int, int], ...], ...]) -> list[list[str]]:
+    """:func:`tagger_form` of every token, per sentence, computed for the whole text at once:
+    the curly apostrophe is straightened in the text (one character for one, so offsets
+    hold), then a token that is a lone quote mark takes its Penn Treebank form."""
+    straight = text.replace("’", "'")
+    get = _TAGGER_FORMS.get
+    forms = []
+    for spans in tokens:
+        words = [straight[s:e] for s, e in spans]
+        forms.append(list(map(get, words, words)))
+    return forms
+
+
 # ---------------------------------------------------------------- the parsed article
 
 @dataclass(frozen=True)
@@ -175,8 +188,7 @@ class Parsed:
         """Part-of-speech tags of one sentence's tokens; the whole article is tagged in one
         batch on first use (see :mod:`storyline.tagger`)."""
         if not self._tags and self.tokens:
-            forms = [[tagger_form(text[s:e]) for s, e in spans] for spans in self.tokens]
-            self._tags.update(enumerate(tag_sentences(forms)))
+            self._tags.update(enumerate(tag_sentences(_tagger_forms(text, self.tokens))))
         return self._tags[sentence_id]
 
 
