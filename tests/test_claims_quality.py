@@ -123,3 +123,18 @@ def test_it_seems_reports_what_follows():
 def test_appearing_somewhere_is_not_a_judgement():
     assert claims("The mayor appeared on local television on Monday.").empty
     assert claims("The senator appeared at a rally in Erie.").empty
+
+
+def test_asked_reports_an_indirect_question():
+    row = only("The judge asked whether the county had kept the ballots.")
+    assert (row.source_text, row.cue, row.content) == (
+        "The judge", "asked", "whether the county had kept the ballots")
+    row = only("A reporter asked the governor if she would run again.")
+    assert (row.source_text, row.content) == ("A reporter", "if she would run again")
+
+
+def test_asked_reports_a_request_with_an_infinitive():
+    row = only("Lawmakers asked the agency to release the report by Friday.")
+    assert (row.source_text, row.content) == ("Lawmakers",
+                                              "the agency to release the report by Friday")
+    assert claims("She asked for a recount.").empty
