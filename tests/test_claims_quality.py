@@ -133,8 +133,6 @@ def test_asked_reports_an_indirect_question():
     assert (row.source_text, row.content) == ("A reporter", "if she would run again")
 
 
-def test_asked_reports_a_request_with_an_infinitive():
-    row = only("Lawmakers asked the agency to release the report by Friday.")
-    assert (row.source_text, row.content) == ("Lawmakers",
-                                              "the agency to release the report by Friday")
+def test_a_request_is_an_event_not_a_claim():
+    assert claims("Lawmakers asked the agency to release the report by Friday.").empty
     assert claims("She asked for a recount.").empty

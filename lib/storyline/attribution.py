@@ -498,7 +498,7 @@ def right_content_start(sentence: Sentence, after: int, *, needs: str) -> int | 
     """
     words, lowered = sentence.words, sentence.lowered
     n = len(words)
-    if needs == "question":  # "asked whether ...", "asked that ...", else "asked X to act"
+    if needs == "question":  # "asked whether ...", "asked that ..." (not "asked X to act")
         i = after
         while i < n and lowered[i] in TIME_WORDS:
             i += 1
@@ -509,7 +509,7 @@ def right_content_start(sentence: Sentence, after: int, *, needs: str) -> int | 
                 return m if _two_words_from(words, m) else None
             if lowered[m] in BOUNDARY or not words[m][:1].isalnum():
                 break
-        needs = "to"
+        return None
     if needs == "to":  # "declined to comment", "wants his party to win"
         i = after
         while i < n and lowered[i] in TIME_WORDS:
