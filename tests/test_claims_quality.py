@@ -94,3 +94,14 @@ def test_opening_curly_mark_typed_as_the_closing_one():
 def test_surname_misread_as_an_adverb_is_still_the_source():
     table = claims("Mayor Jo Ames said the bridge would reopen. Ames added that tolls would rise.")
     assert list(table.source_text) == ["Mayor Jo Ames", "Ames"]
+
+
+def test_show_reports_without_that():
+    row = only("A new poll shows voters split over the stadium plan.")
+    assert (row.source_text, row.cue, row.content) == ("A new poll", "shows",
+                                                       "voters split over the stadium plan")
+
+
+def test_show_with_a_particle_reports_nothing():
+    assert claims("The mayor showed up late to the hearing.").empty
+    assert claims("The senator showed off his new campaign bus.").empty

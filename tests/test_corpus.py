@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import sys
 import threading
 
@@ -13,7 +14,7 @@ from conftest import EXAMPLE
 from storyline import analyze_corpus, read_article, read_corpus
 from storyline.analysis import analyze
 from storyline.cli import main
-from storyline.engines import _pool_context
+from storyline.engines import _frozen, _pool_context
 
 STORIES = {
     "harbour.txt": "The harbour will close for repairs next week, port officials said on Monday. "
@@ -155,6 +156,26 @@ def test_cli_summarises_and_exits_0_1_or_2(tmp_path, capsys):
         main(["corpus", str(folder)])
     assert usage.value.code == 2
 
+
+def test_a_run_in_this_process_leaves_the_garbage_collector_as_it_found_it():
+    assert gc.get_freeze_count() == 0
+    result = analyze_corpus([STORIES["storm.txt"]], workers=1, progress=False)
+    assert result.analysed == 1
+    assert gc.get_freeze_count() == 0
+
+
+def test_freezing_for_a_run_is_undone_after_and_leaves_a_callers_own_freeze_alone():
+    with _frozen():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        with _frozen():
+            assert gc.get_freeze_count() == before
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")

@@ -50,7 +50,7 @@ BOUNDARY = {
     "how", "why", "to", "about", "nor", "yet", "once", "until", "unless", "do", "does", "did",
 }
 #: Words that cannot open what a cue reports: an agent or an adverbial clause follows.
-NOT_CONTENT = {"by", "as", "in"}
+NOT_CONTENT = {"by", "as", "in", "up", "off"}  # "showed up late", "showed off"
 PARTICIPLE_END = re.compile(r"(?i)^\w+ing$")
 
 

@@ -308,11 +308,13 @@ def analyze_corpus(
 
     sink = _Sink(all_names, out, partition_size, seen_ids, bar)
     work = functools.partial(analyze_chunk, tables=names, max_chars=max_chars)
+    chunks = chunked(todo(), chunk_size, workers=workers,
+                     expected=None if total is None else total - len(done))
     try:
         if engine == "local":
-            run_local(chunked(todo(), chunk_size), work, workers, sink)
+            run_local(chunks, work, workers, sink)
         else:
-            run_dask(chunked(todo(), chunk_size), work, client, workers, sink)
+            run_dask(chunks, work, client, workers, sink)
     finally:
         sink.flush()
         bar.close()

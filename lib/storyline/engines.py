@@ -11,23 +11,59 @@ Example:
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
-from storyline.chunks import start_worker
+from storyline.chunks import load_models, start_worker
 
 
-def chunked(items: Iterable, size: int) -> Iterator[list]:
+def chunked(items: Iterable, size: int, *, expected: int | None = None,
+            workers: int = 1) -> Iterator[list]:
+    """Lists of ``size`` items. When ``expected``, the number of items, is known and there are
+    several ``workers``, the last chunks get smaller (a share of what is left for each
+    worker), so that at the end of a run no worker sits idle while another finishes a full
+    chunk.
+
+    Example:
+        >>> [len(chunk) for chunk in chunked(range(40), 8, expected=40, workers=2)]
+        [8, 8, 6, 5, 4, 3, 2, 1, 1, 1, 1]
+    """
     iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
+    left = expected
+    while True:
+        take = size
+        if workers > 1 and left is not None and left > 0:
+            take = max(1, min(size, -(-left // (2 * workers))))
+        chunk = list(itertools.islice(iterator, take))
+        if not chunk:
+            return
         yield chunk
+        if left is not None:
+            left -= len(chunk)
 
 
 # ---------------------------------------------------------------- engines
+
+
+@contextmanager
+def _frozen() -> Iterator[None]:
+    """Keep the objects this process holds now (the models, once loaded) out of the garbage
+    collector's passes until the run ends (:func:`gc.freeze`, undone after), as in a worker.
+    A process whose objects are frozen already keeps them as they are."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _unless_empty(chunks: Iterator[list]) -> Iterator[list] | None:
@@ -46,11 +82,17 @@ def run_local(chunks: Iterator[list], work: Callable, workers: int, sink) -> Non
         return
     context = _pool_context() if workers > 1 else None
     if workers == 1 or context.get_start_method() == "fork":
-        start_worker()
-    if workers == 1:
-        for chunk in chunks:
-            sink.add(work(chunk), len(chunk))
-        return
+        load_models()
+    with _frozen():
+        if workers == 1:
+            for chunk in chunks:
+                sink.add(work(chunk), len(chunk))
+        else:
+            _run_pool(chunks, work, workers, context, sink)
+
+
+def _run_pool(chunks: Iterator[list], work: Callable, workers: int,
+              context: multiprocessing.context.BaseContext, sink) -> None:
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker)
@@ -107,17 +149,18 @@ def run_dask(chunks: Iterator[list], work: Callable, client, workers: int,
     else:
         own_client = None
     try:
-        client.register_plugin(WarmUp())
-        window = 2 * max(1, len(client.scheduler_info()["workers"]))
-        pending: deque = deque()
-        for batch in chunked(chunks, window):
-            bag = db.from_sequence(batch, npartitions=len(batch)).map(work)
-            futures = client.compute(bag.to_delayed())
-            pending.append((futures, [len(chunk) for chunk in batch]))
-            if len(pending) > 1:
+        with _frozen():
+            client.register_plugin(WarmUp())
+            window = 2 * max(1, len(client.scheduler_info()["workers"]))
+            pending: deque = deque()
+            for batch in chunked(chunks, window):
+                bag = db.from_sequence(batch, npartitions=len(batch)).map(work)
+                futures = client.compute(bag.to_delayed())
+                pending.append((futures, [len(chunk) for chunk in batch]))
+                if len(pending) > 1:
+                    _take_window(pending.popleft(), sink)
+            while pending:
                 _take_window(pending.popleft(), sink)
-        while pending:
-            _take_window(pending.popleft(), sink)
     finally:
         if own_client is not None:
             own_client.close()
@@ -141,7 +184,7 @@ def _local_cluster(workers: int):
 
     options = dict(_OWN_CLUSTER)
     if sys.platform.startswith("linux") and _no_other_threads():
-        start_worker()
+        load_models()
         options["distributed.worker.multiprocessing-method"] = "fork"
     with dask.config.set(options):
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
