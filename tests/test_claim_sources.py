@@ -60,3 +60,20 @@ def test_noun_before_a_thatless_relative_clause_is_not_part_of_the_source():
     row = only("He denounced the leak the Ohio senator said was meant to embarrass him.",
                cue="said")
     assert row.source_text == "the Ohio senator"
+
+
+def test_a_name_after_a_title_stays_in_the_sentence_of_its_cue():
+    # "Band" and "Hedge" are common words: Punkt alone breaks after "Mr." before them
+    row = only("“It was a fair price,” Mr. Hedge said from his office.")
+    assert row.source_text == "Mr. Hedge"
+    assert only("Mr. Band wrote that the fund was closed.").source_text == "Mr. Band"
+
+
+def test_a_name_after_initials_stays_in_the_sentence_of_its_cue():
+    row = only("“The risk is real,” said J.M. Berger, a fellow at the institute.")
+    assert row.source_text == "J.M. Berger, a fellow at the institute"
+
+
+def test_party_in_brackets_after_a_title_stays_with_the_source():
+    row = only("Sens. Jon Tester (D-Mont.) and Ann Vitter (R-La.) said the vote would wait.")
+    assert row.source_text == "Sens. Jon Tester (D-Mont.) and Ann Vitter (R-La.)"

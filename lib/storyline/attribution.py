@@ -328,8 +328,8 @@ def _noun_phrase_back(sentence: Sentence, end: int) -> tuple[int, int] | None:
                                                                                 conjunction)):
             start = conjunction + 1
             break
-    if start == end or end - start > 14:
-        return None
+    if start == end or sum(words[m][:1].isalnum() for m in range(start, end)) > 14:
+        return None  # words, not tokens: "(D-N.J.)" counts as two
     while start < end and lowered[start] in (")", "-", "/", "."):
         start += 1
     return (start, end) if start < end else None
@@ -390,6 +390,11 @@ def _joins(sentence: Sentence, left: int, right: int) -> bool:
     """Words ``left`` and ``right`` around "and" or a list comma are parts of one subject:
     both names ("Cruz and Rubio"), or by their tags nouns ("protesters and civic leaders")."""
     words = sentence.words
+    if words[left] == ")" and "(" in words[max(0, left - 6):left]:
+        # "Jon Tester (D-Mont.) and Ann Vitter": the word before the brackets
+        left = max(m for m in range(max(0, left - 6), left) if words[m] == "(") - 1
+        if left < 0:
+            return False
     if _capital(words[left]) and _capital(words[right]):
         return True
     return sentence.tag(left)[:2] in ("NN", "PR") and sentence.tag(right)[:2] in (

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from itertools import chain, repeat
 
 import nltk
 import numpy as np
@@ -118,33 +119,37 @@ class FastTagger:
                     pairs[p * n + q] += self._weights[self._row.get(feature, 0)]
         return pairs
 
-    def _context(self, normal: str) -> int:
-        """Id of a normalised word in the context table (its rows for each template)."""
-        number = self._context_ids.get(normal)
-        if number is None:
-            number = self._context_ids[normal] = len(self._context_list)
-            suffix = normal[-3:]
+    def _contexts(self, normals: list[str]) -> list[int]:
+        """Ids of normalised words in the context table (their rows for each template),
+        adding the words not seen before."""
+        ids = self._context_ids
+        fresh = [normal for normal in dict.fromkeys(normals) if normal not in ids]
+        if fresh:
+            suffixes = [normal[-3:] for normal in fresh]
             # the value each of _CONTEXT_TEMPLATES looks up, in their order
-            values = (normal, normal, suffix, normal, normal, suffix, normal)
-            self._context_list.append(tuple(map(dict.get, self._context_rows, values,
-                                                _NO_ROWS)))
-        return number
+            values = (fresh, fresh, suffixes, fresh, fresh, suffixes, fresh)
+            columns = [map(rows.get, words, repeat(0))
+                       for rows, words in zip(self._context_rows, values)]
+            first = len(self._context_list)
+            ids.update(zip(fresh, range(first, first + len(fresh))))
+            self._context_list.extend(zip(*columns))
+        return list(map(ids.__getitem__, normals))
 
-    def _word(self, word: str) -> int:
-        """Id of a token in the word table (its own suffix and first-letter rows, its
-        context id, its tag-dictionary tag and its "i-1 tag+i word" index)."""
-        number = self._word_ids.get(word)
-        if number is None:
-            normal = self._model.normalize(word)
-            number = self._word_ids[word] = len(self._word_list)
-            self._word_list.append((
-                self._suffix_rows.get(word[-3:], 0),
-                self._prefix_rows.get(word[0] if word else "", 0),
-                self._context(normal),
-                self._tag_id.get(self._tagdict.get(word, ""), -1),
-                self._word_index.get(normal, 0)))
-            self._normals.append(normal)
-        return number
+    def _learn(self, words: list[str]) -> None:
+        """Add distinct words not seen before to the word table: their own suffix and
+        first-letter rows, their context id, their tag-dictionary tag and their
+        "i-1 tag+i word" index."""
+        normals = list(map(self._model.normalize, words))
+        rows = zip(map(self._suffix_rows.get, [word[-3:] for word in words], repeat(0)),
+                   map(self._prefix_rows.get, [word[:1] for word in words], repeat(0)),
+                   self._contexts(normals),
+                   map(self._tag_id.get, map(self._tagdict.get, words, repeat("")),
+                       repeat(-1)),
+                   map(self._word_index.get, normals, repeat(0)))
+        first = len(self._word_list)
+        self._word_list.extend(rows)
+        self._word_ids.update(zip(words, range(first, first + len(words))))
+        self._normals.extend(normals)
 
     def _tables(self) -> tuple[np.ndarray, np.ndarray]:
         """The word and context tables as arrays, grown when new words were seen."""
@@ -160,10 +165,11 @@ class FastTagger:
             return [() for _ in sentences]
         if len(self._word_ids) > MAX_WORDS:
             self._forget_words()
-        pad = [self._context(w) for w in (*_START, *_END)]
+        pad = self._contexts([*_START, *_END])
         seen = self._word_ids
-        ids = np.array([seen[w] if w in seen else self._word(w)
-                        for words in sentences for w in words], dtype=np.int64)
+        flat = list(chain.from_iterable(sentences))
+        self._learn([word for word in dict.fromkeys(flat) if word not in seen])
+        ids = np.fromiter(map(seen.__getitem__, flat), dtype=np.int64, count=len(flat))
         words, contexts = self._tables()
         own = words[ids]
         # each sentence's context ids with two pads before and two after
@@ -190,7 +196,7 @@ class FastTagger:
         close = self._decode(tags, at[free], active, static, own[free, 4])
         flat = tags[at]
         flat[free[close]] = -1 - flat[free[close]]
-        self._check_ties(sentences, [self._normals[k] for k in ids.tolist()], lengths, flat)
+        self._check_ties(sentences, ids, lengths, flat)
         named = self._tag_names[flat].tolist()
         offsets = np.concatenate([[0], np.cumsum(lengths)]).tolist()
         return [tuple(named[offsets[k]:offsets[k + 1]]) for k in range(len(sentences))]
@@ -216,11 +222,12 @@ class FastTagger:
         top = static.max(axis=1)
         return (static >= (top - TIE_MARGIN)[:, None]).sum(axis=1) > 1
 
-    def _check_ties(self, sentences: list[list[str]], normals: list[str],
+    def _check_ties(self, sentences: list[list[str]], ids: np.ndarray,
                     lengths: np.ndarray, tags: np.ndarray) -> None:
         """Rescore near ties with NLTK's code, and everything after one in its sentence."""
         if not (tags < 0).any():
             return
+        normals = [self._normals[k] for k in ids.tolist()]
         at = 0
         for words, n in zip(sentences, lengths.tolist()):
             own = tags[at:at + n]

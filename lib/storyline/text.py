@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from storyline.articles import Article, article_from_text
-from storyline.lexicons import abbreviations
+from storyline.lexicons import abbreviations, read_lexicon
 from storyline.resources import sentence_splitter
 from storyline.tables import make_table
 from storyline.tagger import tag_sentences
@@ -161,6 +161,19 @@ def tagger_form(word: str) -> str:
     return _TAGGER_FORMS.get(word) or word.replace("’", "'")
 
 
+def _tagger_forms(text: str, tokens: tuple[tuple[tuple[int, int], ...], ...]) -> list[list[str]]:
+    """:func:`tagger_form` of every token, per sentence, computed for the whole text at once:
+    the curly apostrophe is straightened in the text (one character for one, so offsets
+    hold), then a token that is a lone quote mark takes its Penn Treebank form."""
+    straight = text.replace("’", "'")
+    get = _TAGGER_FORMS.get
+    forms = []
+    for spans in tokens:
+        words = [straight[s:e] for s, e in spans]
+        forms.append(list(map(get, words, words)))
+    return forms
+
+
 # ---------------------------------------------------------------- the parsed article
 
 @dataclass(frozen=True)
@@ -175,8 +188,7 @@ class Parsed:
         """Part-of-speech tags of one sentence's tokens; the whole article is tagged in one
         batch on first use (see :mod:`storyline.tagger`)."""
         if not self._tags and self.tokens:
-            forms = [[tagger_form(text[s:e]) for s, e in spans] for spans in self.tokens]
-            self._tags.update(enumerate(tag_sentences(forms)))
+            self._tags.update(enumerate(tag_sentences(_tagger_forms(text, self.tokens))))
         return self._tags[sentence_id]
 
 
@@ -194,9 +206,11 @@ def parse(article: Article) -> Parsed:
             start, end = _strip(text, p_start + s, p_start + e)
             if start >= end:
                 continue
-            if spans and text[start].islower():
+            if spans and (text[start].islower() or text[start] in ",;)" or
+                          _name_goes_on(text, spans[-1][0], spans[-1][1])):
                 # Punkt stopped after "the S.E.C." or '?”' in mid-sentence: no news sentence
-                # starts in lower case ("said David Plouffe", "has questions about")
+                # starts in lower case ("said David Plouffe", "has questions about") or with
+                # ")" ("(D-Mo.) said"), nor ends with a title or initial ("Mr. Band")
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
@@ -204,6 +218,24 @@ def parse(article: Article) -> Parsed:
             sentence_rows.append((paragraph_id, start, end))
             token_rows.append(tuple(_token_spans(text, start, end)))
     return Parsed(tuple(sentence_rows), tuple(token_rows))
+
+
+@functools.cache
+def _titles_pattern() -> re.Pattern:
+    """The last word of a sentence Punkt ended inside a name: a title from the abbreviations
+    lexicon ("Mr.", "Sen.") or a person's initials ("Douglas J.", "said J.M.")."""
+    table = read_lexicon("abbreviations")
+    titles = table.loc[table.note.str.startswith("title"), "abbreviation"]
+    names = "|".join(sorted((re.escape(t.rstrip(".")) for t in titles), key=len, reverse=True))
+    return re.compile(rf"(?:(?<![\w.])(?:{names})|(?<![\w.])(?<!\bthe )(?<!\bThe )"
+                      rf"[A-Z](?:\.[ \u00a0]?[A-Z]){{0,2}})\.$")
+
+
+def _name_goes_on(text: str, start: int, end: int) -> bool:
+    """The sentence ``text[start:end]`` ends with a title or initials, so the next one is
+    the rest of a name ("Mr. Band wrote", "said J.M. Berger"), however common a word that
+    name is (Punkt breaks before a capitalised word it mostly sees in lower case)."""
+    return _titles_pattern().search(text, max(start, end - 12), end) is not None
 
 
 def _punkt_spans(splitter, block: str) -> list[tuple[int, int]]:
