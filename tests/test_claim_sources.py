@@ -77,3 +77,55 @@ def test_a_name_after_initials_stays_in_the_sentence_of_its_cue():
 def test_party_in_brackets_after_a_title_stays_with_the_source():
     row = only("Sens. Jon Tester (D-Mont.) and Ann Vitter (R-La.) said the vote would wait.")
     assert row.source_text == "Sens. Jon Tester (D-Mont.) and Ann Vitter (R-La.)"
+
+
+def test_shared_subject_leaves_out_a_date_after_it():
+    row = only("The city council on Friday approved the budget, saying it was balanced.",
+               cue="saying")
+    assert row.source_text == "The city council"
+
+
+def test_shared_subject_keeps_a_possessive_appositive_despite_a_mistagged_verb():
+    row = only("Attorney General Ray Cole (D), Lee's rival in the coming election, called "
+               "for the tapes, saying voters deserved them.", cue="saying")
+    assert row.source_text == "Attorney General Ray Cole (D), Lee's rival in the coming election"
+
+
+def test_an_adverbial_aside_is_not_an_appositive():
+    row = only("Ms. Lane, clearly annoyed, replied by waving a hand, saying the vote was over.",
+               cue="saying")
+    assert row.source_text == "Ms. Lane"
+
+
+def test_a_dateline_is_not_part_of_the_subject():
+    row = only("DENVER (AP) — Gov. Ann Ruiz on Monday vetoed the bill, saying it cost too much.",
+               cue="saying")
+    assert row.source_text == "Gov. Ann Ruiz"
+
+
+def test_a_date_after_a_participle_tells_which_report():
+    row = only("A state audit released last year found that the agency lost track of funds.")
+    assert row.source_text == "A state audit released last year"
+
+
+def test_a_slash_inside_a_pollster_name_is_not_a_verb():
+    row = only("The latest Gallup/Knight poll shows the mayor ahead by four points.")
+    assert row.source_text == "The latest Gallup/Knight poll"
+
+
+def test_a_relative_pronoun_before_a_year_is_the_source():
+    row = only("Voters, who in 2012 said the tax was unfair, backed the plan.", cue="said")
+    assert row.source_text == "who"
+
+
+def test_inverted_source_keeps_a_group_it_belongs_to():
+    row = only("The talks stalled after lunch, said one union member on the committee.")
+    assert row.source_text == "one union member on the committee"
+
+
+def test_inverted_source_keeps_a_place_after_a_comma_but_not_a_statement():
+    row = only("“We will rebuild,” said the Rev. Ann Moss, of Grace Baptist Church.")
+    assert row.source_text == "the Rev. Ann Moss, of Grace Baptist Church"
+    row = only("“We will rebuild,” said Rep. Jo Hale, the top Democrat on the panel, in a "
+               "statement.")
+    assert row.source_text == "Rep. Jo Hale, the top Democrat on the panel"

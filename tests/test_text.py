@@ -66,3 +66,22 @@ def test_sentence_and_token_offsets_always_slice_to_their_text(pieces):
         covered.update(range(row.start, row.end))
     for row in sentences(article).itertuples():  # every character but spaces is in a token
         assert all(k in covered or article.text[k].isspace() for k in range(row.start, row.end))
+
+
+def test_place_initialisms_the_pronoun_i_and_plan_letters_still_end_sentences():
+    for text, first in [
+        ("The rally was held in Washington, D.C. The mayor said it went well.",
+         "The rally was held in Washington, D.C."),
+        ("Neither do I. This debate needs to change.", "Neither do I."),
+        ("The sponsor said, citing Plan B. Opponents said it was rushed.",
+         "The sponsor said, citing Plan B."),
+    ]:
+        assert list(sentences(text).text)[0] == first
+
+
+def test_initials_and_initialisms_inside_a_name_keep_the_sentence_whole():
+    for text in ["In April, Douglas J. Band wrote a memo to the board.",
+                 "'It was not fun,' said J.M. Berger, a fellow at the institute.",
+                 "Former U.N. Ambassador John Bolton said he would vote for the plan.",
+                 "The S.&P. 500 closed the week down slightly."]:
+        assert list(sentences(text).text) == [text]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from storyline.quotes import OPENERS, Quote, overlapping
 
 CLOSERS = frozenset("”’\"»'")
+DASHES = ("―", "—", "–", "--")
 QUOTE_MARKS = frozenset(OPENERS) | CLOSERS
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which"}
 OBJECT_WORDS = {"me", "him", "her", "us", "them", "you", "reporters", "journalists",
@@ -150,7 +151,7 @@ def source_before(sentence: Sentence, k: int, *, trailing: bool = False) -> tupl
         return None
     if trailing:
         first = found[0]
-        if first == 0 or not (words[first - 1] in (",", "―", "—", "–", "--", ";")
+        if first == 0 or not (words[first - 1] in (",", ";", *DASHES)
                               or words[first - 1] in CLOSERS):
             return None
     if _not_source_end(sentence, found[1] - 1):  # "could not resist pointing out"
@@ -181,7 +182,8 @@ def _refine_with_tags(sentence: Sentence, found: tuple[int, int],
         return found
     first, last = found
     verbs = [m for m in range(first, last) if sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP",
-                                                                        "MD")]
+                                                                        "MD")
+             and not NON_WORD.fullmatch(sentence.words[m])]  # "/" in "Reuters/Ipsos" as VBP
     if verbs == [first] and first + 1 < last and sentence.lowered[first].endswith("ed") and \
             sentence.tag(first + 1)[:2] in ("NN", "JJ") and (
             first == 0 or not sentence.words[first - 1][:1].isalnum()):
@@ -224,6 +226,7 @@ def shared_subject(sentence: Sentence, k: int) -> tuple[int, int] | None:
     return (first, last) if last > first and _capital(words[last - 1]) else None
 
 
+NON_WORD = re.compile(r"\W+")
 NOUN_PHRASE_TAGS = {"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD",
                     "POS", "PRP", "VBN", "FW"}
 INTRODUCTORY_TAGS = {"IN", "RB", "RBR", "WRB", "CC", "VBG", "VBN", "TO", "JJ", "DT", "CD"}
@@ -240,6 +243,10 @@ def subject(sentence: Sentence, end: int) -> tuple[int, int] | None:
         first += 1  # '"We can't afford it," Trump said, adding ...': after the quotation
     while first < end and sentence.lowered[first] in ("but", "and", "yet", "still", "so"):
         first += 1
+    dash = next((m for m in range(first, min(end, first + 6)) if words[m] in DASHES), None)
+    if dash is not None and all(words[m].isupper() or not words[m].isalnum()
+                                for m in range(first, dash)):
+        first = dash + 1  # a dateline: "WASHINGTON (AP) — Sen. Lee on Friday said"
     comma = next((m for m in range(first, end) if words[m] == ","), None)
     if comma is not None and sentence.tag(first) in INTRODUCTORY_TAGS and not any(
             sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP", "MD") for m in range(first, comma)):
@@ -273,15 +280,34 @@ def _subject_end(sentence: Sentence, last: int, end: int) -> int:
         stop = last + 1
         while stop < end and sentence.tag(stop) in NOUN_PHRASE_TAGS - {"PRP", "VBN"}:
             stop += 1
-        if stop < end and (sentence.tag(stop)[:3] in FINITE_TAGS or sentence.tag(stop) == "RB"):
-            last = stop
+        if stop < end and (sentence.tag(stop)[:3] in FINITE_TAGS or sentence.tag(stop) == "RB") \
+                and not any(_time_word(sentence, m) for m in range(last + 1, stop)):
+            last = stop  # not "The council on Friday": a date says when, not who
     if last < end and words[last] == ",":
         comma = next((m for m in range(last + 1, min(end, last + 25)) if words[m] == ","), None)
         if comma is not None and comma + 1 < len(words) and _describes(sentence, last + 1, comma) \
-                and not _aside(sentence, last + 1) and (
-                sentence.tag(comma + 1)[:3] in FINITE_TAGS or sentence.tag(comma + 1) == "RB"):
+                and not _aside(sentence, last + 1) and _verb_follows(sentence, comma + 1) and \
+                any(sentence.tag(m)[:2] in ("NN", "CD") for m in range(last + 1, comma)):
             last = comma
     return last
+
+
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"}
+
+
+def _time_word(sentence: Sentence, m: int) -> bool:
+    """Token ``m`` names a time: "Friday", "week", "2015", "January"."""
+    low = sentence.lowered[m]
+    return low in TIME_WORDS or low in MONTHS or sentence.tag(m) == "CD"
+
+
+def _verb_follows(sentence: Sentence, m: int) -> bool:
+    """Token ``m`` is the subject's verb or an adverb before it (the tagger often calls a
+    past tense after a comma a participle: "..., called for ...")."""
+    tag = sentence.tag(m)
+    return tag[:3] in FINITE_TAGS or tag == "RB" or tag == "VBN" and \
+        sentence.words[m].isalpha() and sentence.words[m].islower()
 
 
 TIME_DETERMINERS = {"this", "last", "next", "each", "every", "that"}
@@ -359,13 +385,20 @@ def _skip_back(sentence: Sentence, k: int) -> int:
     while end > 0:
         low = lowered[end - 1]
         if low in TIME_WORDS or (sentence.tag(end - 1)[:2] == "RB" and low.isalpha()
-                                 and sentence.words[end - 1].islower()):
+                                 and sentence.words[end - 1].islower()) or YEAR.match(low):
             end -= 1
-        elif end < k and (low in ("on", "in", "at", "since", "by") or YEAR.match(low)):
+        elif end < k and low in ("on", "in", "at", "since", "by"):
             end -= 1
         else:
             break
+    if end > 0 and sentence.tag(end - 1) == "VBN" and any(
+            _time_word(sentence, m) and lowered[m] not in AUXILIARIES for m in range(end, k)):
+        return k  # "A report released last year found": the date tells which report
     return end
+
+
+AUXILIARIES = {"has", "have", "had", "will", "would", "could", "did", "does", "do", "is", "are",
+               "was", "were", "been", "not", "n't", "n’t"}
 
 
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -683,7 +716,7 @@ def content_before(sentence: Sentence, stop: int, quotes: list[Quote]) -> tuple[
         quote = next((q for q in quotes if q.end == close), None)
         if quote is not None:
             return (_mixed_start(sentence, quote.start), quote.end)
-    if words[j - 1] not in (",", "―", "—", "–", "--", ";"):
+    if words[j - 1] not in (",", ";", *DASHES):
         return None
     if j < 2:
         return None
@@ -779,15 +812,33 @@ def inverted_source(sentence: Sentence, first: int, last: int, *,
     if j < n and not (words[j] in (".", ",", "!", "?", ";", ":") or words[j] in CLOSERS or
                       lowered[j] in ADJUNCT_START):
         return None  # "..., insisted the plane was safe": a clause, not a name
+    if j + 1 < n and lowered[j] in ("in", "on") and lowered[j + 1] == "the":
+        j = _group_phrase_end(sentence, j)  # "said one source in the room"
     if j < n and words[j] == "," and j + 1 < n and not PARTICIPLE_END.match(words[j + 1]) \
-            and lowered[j + 1] not in ADJUNCT_START | {"according"} and (
+            and lowered[j + 1] not in (ADJUNCT_START - {"of"}) | {"according"} and (
             lowered[j + 1] in ("a", "an", "the") or words[j + 1][:1].islower() or
             _description_to_end(sentence, j + 1)):
         end = n
         while end > j and not words[end - 1][:1].isalnum():
             end -= 1
-        j = end
+        aside = next((m for m in range(j + 1, end - 2) if words[m] == "," and lowered[m + 1] in (
+            "in", "on", "at") and lowered[m + 2] in ("a", "an")), None)
+        j = end if aside is None else aside  # "..., the senator, in a statement."
     return (i, j)
+
+
+def _group_phrase_end(sentence: Sentence, j: int) -> int:
+    """Where "in the room" or "on the panel" ends when it closes the sentence after an
+    inverted source: it says which source ("said one aide on the panel"); else ``j``."""
+    words = sentence.words
+    m = j + 2
+    while m < len(words) and words[m].isalpha() and words[m].islower() and \
+            sentence.tag(m)[:2] in ("NN", "JJ") and not _time_word(sentence, m):
+        m += 1
+    if m > j + 2 and sentence.tag(m - 1)[:2] == "NN" and (
+            m == len(words) or words[m] in (".", "!", "?") or words[m] in CLOSERS):
+        return m
+    return j
 
 
 def _of_name(sentence: Sentence, j: int) -> bool:

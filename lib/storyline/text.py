@@ -25,7 +25,7 @@ import pandas as pd
 
 from storyline.articles import Article, article_from_text
 from storyline.lexicons import abbreviations, read_lexicon
-from storyline.resources import sentence_splitter
+from storyline.resources import sentence_splitter, word_list
 from storyline.tables import make_table
 from storyline.tagger import tag_sentences
 
@@ -207,7 +207,7 @@ def parse(article: Article) -> Parsed:
             if start >= end:
                 continue
             if spans and (text[start].islower() or text[start] in ",;)" or
-                          _name_goes_on(text, spans[-1][0], spans[-1][1])):
+                          _name_goes_on(text, spans[-1][0], spans[-1][1], start)):
                 # Punkt stopped after "the S.E.C." or '?”' in mid-sentence: no news sentence
                 # starts in lower case ("said David Plouffe", "has questions about") or with
                 # ")" ("(D-Mo.) said"), nor ends with a title or initial ("Mr. Band")
@@ -223,19 +223,47 @@ def parse(article: Article) -> Parsed:
 @functools.cache
 def _titles_pattern() -> re.Pattern:
     """The last word of a sentence Punkt ended inside a name: a title from the abbreviations
-    lexicon ("Mr.", "Sen.") or a person's initials ("Douglas J.", "said J.M.")."""
+    lexicon ("Mr.", "Sen."), initials ("said J.M.", "Douglas J.") or one of the lexicon's
+    other initialisms ("U.S.", which goes on only before a title: "U.S. Ambassador")."""
     table = read_lexicon("abbreviations")
-    titles = table.loc[table.note.str.startswith("title"), "abbreviation"]
-    names = "|".join(sorted((re.escape(t.rstrip(".")) for t in titles), key=len, reverse=True))
-    return re.compile(rf"(?:(?<![\w.])(?:{names})|(?<![\w.])(?<!\bthe )(?<!\bThe )"
-                      rf"[A-Z](?:\.[ \u00a0]?[A-Z]){{0,2}})\.$")
+    is_title = table.note.str.startswith("title")
+
+    def either(words: pd.Series) -> str:
+        return "|".join(sorted((re.escape(w.rstrip(".")) for w in words), key=len, reverse=True))
+
+    others = either(pd.concat([table.abbreviation[~is_title], pd.Series(["I"])]))
+    return re.compile(rf"(?<![\w.])(?:{either(table.abbreviation[is_title])}|"
+                      rf"(?<!\bthe )(?<!\bThe )(?:(?P<other>{others})|"
+                      rf"(?P<initials>[A-Z](?:\.[ \u00a0]?[A-Z]){{0,2}})))\.$")
 
 
-def _name_goes_on(text: str, start: int, end: int) -> bool:
-    """The sentence ``text[start:end]`` ends with a title or initials, so the next one is
-    the rest of a name ("Mr. Band wrote", "said J.M. Berger"), however common a word that
-    name is (Punkt breaks before a capitalised word it mostly sees in lower case)."""
-    return _titles_pattern().search(text, max(start, end - 12), end) is not None
+@functools.cache
+def _first_names() -> frozenset[str]:
+    return word_list("names", "male.txt") | word_list("names", "female.txt")
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    return frozenset(read_lexicon("titles").title.str.split().str[0])
+
+
+def _name_goes_on(text: str, start: int, end: int, next_start: int) -> bool:
+    """The sentence ``text[start:end]`` ends inside a name, so the one at ``next_start`` is its
+    rest ("Mr. Band wrote", "said J.M. Berger"), however common a word that name is (Punkt
+    breaks before a capitalised word it mostly sees in lower case). A single initial counts
+    only after a first name ("Douglas J. Band", not "Plan B. Opponents"), and an initialism
+    only before a title ("U.N. Ambassador John Bolton", not "Washington, D.C. He said" nor
+    "Neither do I. This")."""
+    found = _titles_pattern().search(text, max(start, end - 12), end)
+    if found is None:
+        return False
+    if found["other"] is not None:
+        following = re.match(r"\w+", text[next_start:next_start + 30])
+        return following is not None and following[0] in _title_words()
+    if found["initials"] is None or len(found["initials"]) > 1:
+        return True
+    before = re.search(r"(\w+)\s+$", text[max(start, found.start() - 20):found.start()])
+    return before is not None and before[1] in _first_names()
 
 
 def _punkt_spans(splitter, block: str) -> list[tuple[int, int]]:
