@@ -105,3 +105,34 @@ def test_show_reports_without_that():
 def test_show_with_a_particle_reports_nothing():
     assert claims("The mayor showed up late to the hearing.").empty
     assert claims("The senator showed off his new campaign bus.").empty
+
+
+def test_seeming_verb_is_an_unattributed_judgement():
+    row = only("The new bridge seems to sag in the middle.")
+    assert (row.source_text, row.cue, row.quote_type) == ("", "seems", "unattributed")
+    assert row.content == "The new bridge seems to sag in the middle"
+    row = only("Voters already appear tired of the race, and turnout may fall.")
+    assert row.content == "Voters already appear tired of the race"
+
+
+def test_it_seems_reports_what_follows():
+    row = only("It seems likely that the council will vote in June.")
+    assert (row.cue, row.content) == ("seems", "likely that the council will vote in June")
+
+
+def test_appearing_somewhere_is_not_a_judgement():
+    assert claims("The mayor appeared on local television on Monday.").empty
+    assert claims("The senator appeared at a rally in Erie.").empty
+
+
+def test_asked_reports_an_indirect_question():
+    row = only("The judge asked whether the county had kept the ballots.")
+    assert (row.source_text, row.cue, row.content) == (
+        "The judge", "asked", "whether the county had kept the ballots")
+    row = only("A reporter asked the governor if she would run again.")
+    assert (row.source_text, row.content) == ("A reporter", "if she would run again")
+
+
+def test_a_request_is_an_event_not_a_claim():
+    assert claims("Lawmakers asked the agency to release the report by Friday.").empty
+    assert claims("She asked for a recount.").empty

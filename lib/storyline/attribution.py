@@ -51,6 +51,8 @@ BOUNDARY = {
     "how", "why", "to", "about", "nor", "yet", "once", "until", "unless", "do", "does", "did",
 }
 #: Words that cannot open what a cue reports: an agent or an adverbial clause follows.
+#: Words that open an indirect question: the content of "asked" ("asked whether ...").
+QUESTION_WORDS = {"whether", "if", "what", "how", "why", "who", "whom", "which", "when", "where"}
 NOT_CONTENT = {"by", "as", "in", "up", "off"}  # "showed up late", "showed off"
 PARTICIPLE_END = re.compile(r"(?i)^\w+ing$")
 
@@ -529,6 +531,18 @@ def right_content_start(sentence: Sentence, after: int, *, needs: str) -> int | 
     """
     words, lowered = sentence.words, sentence.lowered
     n = len(words)
+    if needs == "question":  # "asked whether ...", "asked that ..." (not "asked X to act")
+        i = after
+        while i < n and lowered[i] in TIME_WORDS:
+            i += 1
+        if i < n and (lowered[i] == "that" or sentence.opens(i)):
+            return i if _two_words_from(words, i) else None
+        for m in range(i, min(n, i + 5)):  # "asked (the governor) if she would run"
+            if lowered[m] in QUESTION_WORDS:
+                return m if _two_words_from(words, m) else None
+            if lowered[m] in BOUNDARY or not words[m][:1].isalnum():
+                break
+        return None
     if needs == "to":  # "declined to comment", "wants his party to win"
         i = after
         while i < n and lowered[i] in TIME_WORDS:
@@ -632,7 +646,7 @@ def content_after(sentence: Sentence, after: int, quotes: list[Quote], *,
         return strip_final(text, (following, len(text) if line_end < 0 else line_end))
     content_start = sentence.tokens[start][0]
     end = sentence.end
-    if needs == "to" or needs == "object" and sentence.lowered[start] != "that":
+    if needs in ("to", "question") or needs == "object" and sentence.lowered[start] != "that":
         end = sentence.tokens[clause_end(sentence, start) - 1][1]
     elif not sentence.opens(start):
         end = sentence.tokens[report_end(sentence, start) - 1][1]

@@ -13,7 +13,7 @@ content are:
   even paragraphs later; "'...' ― Name" under a quotation;
 * nominal cues ("Putin's claims that ...", "allegations by X that ...");
 * unattributed claims with no source: "were reported to", "it is understood that",
-  "reportedly", "allegedly" (``unattributed_cues.csv``).
+  "reportedly", "allegedly", "the plan seems to work" (``unattributed_cues.csv``).
 
 Each row says how firmly: ``hedged``/``hedges`` (``hedges.csv``, belief cues, anonymous
 sources from ``anonymous_sources.csv``, unattributed claims) and ``denial`` (deny cues,
@@ -46,6 +46,7 @@ from storyline.attribution import (
     CLOSERS,
     Sentence,
     as_clause,
+    clause_end,
     content_after,
     content_before,
     dash_source,
@@ -59,7 +60,7 @@ from storyline.attribution import (
     source_before,
     strip_final,
 )
-from storyline.cues import Cue, find_cues
+from storyline.cues import AUXILIARIES, Cue, find_cues
 from storyline.firmness import judge_firmness
 from storyline.lexicons import read_lexicon
 from storyline.quotes import Quote, overlapping, quote_spans
@@ -115,7 +116,7 @@ OBJECT_KINDS = {"accuse", "demand", "describe", "support", "oppose", "promise", 
 
 CONFIDENCE = {"source-cue-content": 0.85, "content-source-cue": 0.8, "inverted": 0.85,
               "according-to": 0.85, "as-clause": 0.75, "colon": 0.7, "dash": 0.6, "nominal": 0.6,
-              "passive": 0.6, "impersonal": 0.6, "adverb": 0.5}
+              "passive": 0.6, "impersonal": 0.6, "adverb": 0.5, "seeming": 0.4}
 
 
 @dataclass
@@ -135,7 +136,7 @@ class _Claim:
 def _unattributed() -> dict[str, frozenset[str]]:
     table = read_lexicon("unattributed_cues")
     forms = {form: frozenset(table.loc[table.form == form, "word"].str.lower())
-             for form in ("passive", "impersonal", "adverb")}
+             for form in ("passive", "impersonal", "adverb", "seeming")}
     return {**forms, "any": frozenset().union(*forms.values())}
 
 
@@ -359,7 +360,47 @@ def _unattributed_claims(sentence: Sentence, quotes: list[Quote],
             content = content_after(sentence, i + 1, quotes)
             claims_here.append(_Claim(sentence.sentence_id, sentence.span(i - 2, i + 1),
                                       word, "assert", content, "impersonal"))
+        elif word in lexicon["seeming"] and not sentence.in_quote(i):
+            content = _seeming_content(sentence, i)
+            if content is not None:
+                claims_here.append(_Claim(sentence.sentence_id, sentence.span(i, i + 1),
+                                          word, "believe", content, "seeming"))
     return claims_here
+
+
+#: Tags of the word after "seemed"/"appeared" that make it a judgement ("seemed lost",
+#: "appeared headed for defeat", "seems likely"), not a place or time ("appeared on TV").
+SEEMING_TAGS = {"JJ", "JJR", "VBN"}
+
+
+def _seeming_content(sentence: Sentence, i: int) -> tuple[int, int] | None:
+    """Content of the seeming verb at token ``i``: "the plan seems to work" -> the whole
+    clause; "it seems (that) ..." -> what follows; None when no judgement follows
+    ("she appeared on TV")."""
+    words, n = sentence.lowered, len(sentence.words)
+    if i + 1 >= n:
+        return None
+    after = i + 1
+    if words[after] == "to" and after + 1 < n and sentence.tag(after + 1) == "VB":
+        pass
+    elif words[after] == "that" or sentence.tag(after) in SEEMING_TAGS or (
+            sentence.tag(after) == "RB" and after + 1 < n and
+            sentence.tag(after + 1) in SEEMING_TAGS):
+        if words[i - 1:i] == ["it"]:  # "it seems likely that ..."
+            return strip_final(sentence.text, sentence.span(after, clause_end(sentence, after)))
+    else:
+        return None
+    first = i
+    while first > 0 and sentence.tag(first - 1) in ("RB", "MD") or \
+            first > 0 and words[first - 1] in AUXILIARIES:
+        first -= 1
+    if first == 0:
+        return None  # "Seems like ...": no subject
+    subject = source_before(sentence, first)
+    start = subject[0] if subject else 0
+    if words[start] in ("but", "and", "yet", "so"):
+        start += 1
+    return strip_final(sentence.text, sentence.span(start, clause_end(sentence, i)))
 
 
 def _quote_claims(sentences: list[Sentence], text: str, quotes: list[Quote],
@@ -512,7 +553,8 @@ def _claim_rows(article: Article) -> tuple[dict, ...]:
 def _row(claim_id: int, claim: _Claim, text: str, quotes: list[Quote]) -> dict:
     (s_start, s_end), (r_start, r_end) = claim.source, claim.recipient
     quote_type, unbalanced = _quote_type(text, claim, quotes)
-    if s_start < 0 and claim.pattern in ("passive", "impersonal", "adverb", "nominal"):
+    if s_start < 0 and claim.pattern in ("passive", "impersonal", "adverb", "nominal",
+                                         "seeming"):
         quote_type = "unattributed"
     return {
         "claim_id": claim_id, "sentence_id": claim.sentence_id,
