@@ -143,3 +143,11 @@ def test_attacked_takes_its_object_and_reason_as_content():
     row = only("The governor attacked the mayor for cutting bus routes, and the council agreed.")
     assert (row.source_text, row.cue, row.cue_kind) == ("The governor", "attacked", "accuse")
     assert row.content == "the mayor for cutting bus routes"
+
+
+def test_agreed_reports_without_that():
+    row = only("Both analysts agreed the budget was too large.")
+    assert (row.source_text, row.cue, row.content) == ("Both analysts", "agreed",
+                                                       "the budget was too large")
+    row = only("The company agreed to clean up the old mine site.")
+    assert row.content == "to clean up the old mine site"
