@@ -4,6 +4,7 @@ errors: which words around a name belong to the source)."""
 from __future__ import annotations
 
 from conftest import only
+from storyline import claims
 
 
 def test_shared_subject_keeps_its_appositive():
@@ -129,3 +130,11 @@ def test_inverted_source_keeps_a_place_after_a_comma_but_not_a_statement():
     row = only("“We will rebuild,” said Rep. Jo Hale, the top Democrat on the panel, in a "
                "statement.")
     assert row.source_text == "Rep. Jo Hale, the top Democrat on the panel"
+
+
+def test_a_signed_quotation_opened_by_a_closing_mark_keeps_its_source():
+    text = ("Readers wrote to us.\n\n”The mayor ignores our street. Nothing gets fixed.” ― Ana "
+            "Ruiz\n“He listens to no one.”― Pam Diaz\n")
+    table = claims(text)
+    assert table.source_text.tolist() == ["Ana Ruiz", "Pam Diaz"]
+    assert table.content.iloc[0].startswith("”The mayor")

@@ -90,6 +90,8 @@ def quote_spans(text: str) -> list[Quote]:
             if open_at is None:
                 if char in OPENERS and (char in "“«" or _opens(text, i, len(char))):
                     open_at, mark = i, char
+                elif char == "”" and _opens(text, i) and (i == p_start or text[i - 1].isspace()):
+                    open_at, mark = i, "“"  # '”Fear. I am afraid.” ― Ana Cruz': a typo for “
             elif _closing(text, i, char, mark):
                 quotes.append(Quote(open_at, i + len(char), True, mark))
                 open_at = None
