@@ -51,6 +51,10 @@ _SPACE_BEFORE_MARK = re.compile(r" ([,;:’')])")
 _LEADING_THE = re.compile(r"^(?i:the)\s+")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _AGE = re.compile(r"\d+|(?i:aged?\s+\d+)")
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+# the unions the rules test words against, made once
+_ROLE_OR_DETERMINER = frozenset(ROLE_ADJECTIVES | DETERMINERS)
+_NOT_IN_A_NAME = frozenset(QUALIFIERS | DETERMINERS | {"and", "or"})
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,8 @@ def _first_group(match: re.Match) -> str:
 
 
 def _strip_the(text: str) -> str:
-    return _LEADING_THE.sub("", text.strip())
+    text = text.strip()
+    return _LEADING_THE.sub("", text) if text[:3].lower() == "the" else text
 
 
 @functools.cache
@@ -159,17 +164,20 @@ def _capitalised(word: str) -> bool:
 
 def _lexicon_name(name: str) -> tuple[str, str] | None:
     """(source_type, canonical) of a name the outlet, organisation or place lexicons know."""
-    key = _strip_the(name).lower()
-    if key in _aliases("outlets"):
-        return "outlet", _aliases("outlets")[key]
-    if key in _aliases("organisations"):
-        canonical = _aliases("organisations")[key]
+    stripped = _strip_the(name)
+    key = stripped.lower()
+    outlets, organisations, places = (_aliases("outlets"), _aliases("organisations"),
+                                      _aliases("gpe_aliases"))
+    if key in outlets:
+        return "outlet", outlets[key]
+    if key in organisations:
+        canonical = organisations[key]
         kind = "government" if _government_words(canonical) else "organisation"
         return kind, canonical
-    if key in _aliases("gpe_aliases"):
-        return "government", _aliases("gpe_aliases")[key]
-    if _strip_the(name) in _places() and _capitalised(_strip_the(name)):
-        return "government", _strip_the(name)
+    if key in places:
+        return "government", places[key]
+    if stripped in _places() and _capitalised(stripped):
+        return "government", stripped
     return None
 
 
@@ -187,6 +195,8 @@ def _government_set() -> frozenset[str]:
 def _outlet_inside(words: list[str]) -> str | None:
     """The canonical outlet named by a run of words ("the WSJ report", "a Post analysis")."""
     capitals = [_capitalised(w) for w in words]
+    if not any(capitals):
+        return None
     for size in range(min(len(words), 5), 0, -1):
         for i in range(len(words) - size + 1):
             if not all(capitals[i:i + size]):
@@ -214,7 +224,7 @@ def _split_appositive(phrase: str) -> tuple[str, list[str]]:
 
 
 def _only_places(piece: str) -> bool:
-    words = [w for w in _TOKEN.findall(piece) if w.lower() not in ROLE_ADJECTIVES | DETERMINERS]
+    words = [w for w in _TOKEN.findall(piece) if w.lower() not in _ROLE_OR_DETERMINER]
     return bool(words) and all(_is_place(w) or w.lower() == "and" for w in words)
 
 
@@ -269,7 +279,7 @@ def describe_source(phrase: str, people: Mapping[str, str] | None = None) -> Des
         'anonymous'
     """
     people = people or {}
-    cleaned = re.sub(r"\s*\([^)]*\)", "", phrase).strip()
+    cleaned = (_PARENTHESIS.sub("", phrase) if "(" in phrase else phrase).strip()
     core, appositives = _split_appositive(cleaned)
     core_words = _TOKEN.findall(core)
     if appositives and not _names_someone(core_words) and \
@@ -286,8 +296,9 @@ def describe_source(phrase: str, people: Mapping[str, str] | None = None) -> Des
 
 
 def _names_someone(words: list[str]) -> bool:
-    start, _, _ = _leading_titles([w for w in words if w.lower() not in DETERMINERS])
-    rest = [w for w in words if w.lower() not in DETERMINERS][start:]
+    words = [w for w in words if w.lower() not in DETERMINERS]
+    start, _, _ = _leading_titles(words)
+    rest = words[start:]
     return bool(rest) and _capitalised(rest[-1]) and _capitalised(rest[0])
 
 
@@ -330,7 +341,7 @@ def _describe_core(words: list[str], people: Mapping[str, str]) -> Description:
     name_words = words[start:]
     lower = [i for i, w in enumerate(words) if not _capitalised(w)]
     if lower and lower[-1] < len(words) - 1 and lower[0] > 0 and all(
-            words[i].isalpha() and words[i] not in QUALIFIERS | DETERMINERS | {"and", "or"}
+            words[i].isalpha() and words[i] not in _NOT_IN_A_NAME
             for i in lower):
         # "Trump aide Kellyanne Conway", "Clinton campaign chairman John Podesta"
         start = lower[-1] + 1

@@ -20,6 +20,8 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from itertools import compress, count
+from operator import itemgetter
 
 import pandas as pd
 
@@ -170,7 +172,8 @@ def _title_case(words: list[str]) -> bool:
 def _runs(words: list[str], tags: list[str], taken: set[int]) -> list[tuple[int, int]]:
     """Token ranges of proper-name runs, leaving out the tokens in ``taken`` (covered by a
     lexicon match), dates and, in headlines, capitalised common words."""
-    capitalised = [i for i, word in enumerate(words) if word[0].isupper()]
+    # the first letter of each word, tested in one pass of C calls (most words are not names)
+    capitalised = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
     # a headline needs five capitalised words, so most sentences are spared the count
     headline = len(capitalised) >= 5 and _title_case(words)
     calendar = _calendar_words()

@@ -217,6 +217,11 @@ def _key_people(mentions: list[_Mention], entity_rows: list[tuple]) -> None:
         if kind == "PERSON" and len(name.split()) > 1:
             full.append((start, name.split()))
     canonical = _full_names([words for _, words in full])
+    holders: dict[str, list[tuple[str, int]]] = {}  # word -> (full name, position) holding it
+    for position, words in full:
+        name = canonical[" ".join(words)]
+        for word in dict.fromkeys(words):
+            holders.setdefault(word, []).append((name, position))
     for mention in mentions:
         d = mention.description
         if d.source_type != "person" or not d.named:
@@ -226,9 +231,8 @@ def _key_people(mentions: list[_Mention], entity_rows: list[tuple]) -> None:
             mention.key = ("person", canonical[" ".join(words)])
             continue
         owners: dict[str, list[int]] = {}
-        for position, other in full:
-            if words[0] in other:
-                owners.setdefault(canonical[" ".join(other)], []).append(position)
+        for owner, position in holders.get(words[0], ()):
+            owners.setdefault(owner, []).append(position)
         if not owners:
             continue
         name = max(owners, key=lambda owner, found=owners, start=mention.start:
@@ -247,12 +251,18 @@ def _nearness(positions: list[int], start: int) -> tuple[bool, int]:
 def _full_names(names: list[list[str]]) -> dict[str, str]:
     """Each full name -> the longest name with the same first and last word ("Donald J.
     Trump" and "Donald Trump" are one person; "Bill Clinton" and "Hillary Clinton" two)."""
+    first_seen: dict[str, int] = {}
+    for position, words in enumerate(names):
+        first_seen.setdefault(" ".join(words), position)
+    # (first, last word) -> (position, name) of the earliest listed name given a canonical one
+    earliest: dict[tuple[str, str], tuple[int, str]] = {}
     canonical: dict[str, str] = {}
     for words in sorted(names, key=len, reverse=True):
-        same = next((canonical[" ".join(other)] for other in names
-                     if " ".join(other) in canonical and other[0] == words[0]
-                     and other[-1] == words[-1]), None)
-        canonical[" ".join(words)] = same or " ".join(words)
+        name, ends = " ".join(words), (words[0], words[-1])
+        found = earliest.get(ends)
+        canonical[name] = canonical[found[1]] if found else name
+        if found is None or first_seen[name] < found[0]:
+            earliest[ends] = (first_seen[name], name)
     return canonical
 
 

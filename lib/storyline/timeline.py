@@ -149,13 +149,12 @@ def _subject_nouns(article: Article, sentence_id: int) -> set[str]:
     """Lower-cased nouns before the first past-tense verb of a sentence (its subject)."""
     parsed = parse(article)
     spans, tags = parsed.tokens[sentence_id], parsed.tags(sentence_id, article.text)
-    nouns = set()
-    for (start, end), tag in zip(spans, tags):
-        if tag == "VBD":
-            return nouns
-        if tag.startswith("NN"):
-            nouns.add(article.text[start:end].lower().rstrip("s"))
-    return set()
+    if "VBD" not in tags:
+        return set()
+    subject = tags.index("VBD")
+    text = article.text
+    return {text[start:end].lower().rstrip("s")
+            for (start, end), tag in zip(spans[:subject], tags[:subject]) if tag[:2] == "NN"}
 
 
 def _carries_on(article: Article, sentence_id: int) -> bool:
