@@ -53,7 +53,8 @@ def test_introductory_phrase_is_not_content_before_the_source():
     row = only("In an interview on \"Meet the Press,\" Governor Ann Lee said the budget "
                "was balanced.")
     assert (row.source_text, row.content) == ("Governor Ann Lee", "the budget was balanced")
-    assert claims("During a rally in Ohio, the senator attacked the mayor.").empty
+    table = claims("During a rally in Ohio, the senator attacked the mayor.")
+    assert list(table.content) == ["the mayor"]  # the object, never the opening phrase
 
 
 def test_quotation_before_the_source_is_content_even_after_a_phrase():
@@ -136,3 +137,17 @@ def test_asked_reports_an_indirect_question():
 def test_a_request_is_an_event_not_a_claim():
     assert claims("Lawmakers asked the agency to release the report by Friday.").empty
     assert claims("She asked for a recount.").empty
+
+
+def test_attacked_takes_its_object_and_reason_as_content():
+    row = only("The governor attacked the mayor for cutting bus routes, and the council agreed.")
+    assert (row.source_text, row.cue, row.cue_kind) == ("The governor", "attacked", "accuse")
+    assert row.content == "the mayor for cutting bus routes"
+
+
+def test_agreed_reports_without_that():
+    row = only("Both analysts agreed the budget was too large.")
+    assert (row.source_text, row.cue, row.content) == ("Both analysts", "agreed",
+                                                       "the budget was too large")
+    row = only("The company agreed to clean up the old mine site.")
+    assert row.content == "to clean up the old mine site"
