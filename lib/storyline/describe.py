@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from storyline.lexicons import name_index, read_lexicon
-from storyline.resources import word_list
+from storyline.resources import first_names, word_list
 
 SOURCE_TYPES = ("person", "anonymous", "outlet", "organisation", "government", "document",
                 "other")
@@ -129,11 +129,6 @@ def _common_words() -> frozenset[str]:
     return frozenset(word for word in word_list("words", "en") if word.islower())
 
 
-@functools.cache
-def _first_names() -> frozenset[str]:
-    return word_list("names", "male.txt") | word_list("names", "female.txt")
-
-
 @functools.lru_cache(maxsize=4096)
 def gender(name: str) -> str:
     """"male", "female" or "" (unknown, or a first name used for both) from NLTK's names.
@@ -143,7 +138,7 @@ def gender(name: str) -> str:
         ('female', 'female', '')
     """
     for word in name.split():
-        if word in _first_names():
+        if word in first_names():
             male, female = word in _gendered("male"), word in _gendered("female")
             return "" if male == female else ("male" if male else "female")
     return ""
@@ -399,7 +394,7 @@ def _describe_name(words: list[str], qualifier: str, people: Mapping[str, str]) 
     if _capitalised(words[-1]) and words[-1].lower() in _source_words() and len(words) > 1:
         return Description(_source_words()[words[-1].lower()], name, "", qualifier, named=True)
     entity = people.get(name) or people.get(words[-1])
-    if entity == "GPE" and words[0] in _first_names() and not _is_place(name):
+    if entity == "GPE" and words[0] in first_names() and not _is_place(name):
         entity = "PERSON"  # "Warren said": a name before a town
     if entity == "PERSON":
         return Description("person", name, "", qualifier, named=True)
@@ -414,9 +409,9 @@ def _describe_name(words: list[str], qualifier: str, people: Mapping[str, str]) 
     if words[-1].lower() in _source_words():
         return Description(_source_words()[words[-1].lower()], name, "", qualifier, named=True)
     if len(words) == 1 and words[0].lower() in _common_words() and \
-            words[0] not in _first_names():
+            words[0] not in first_names():
         return Description("other", name, "", qualifier)  # "Recently", "Video"
-    if words[0] in _first_names() or (1 <= len(words) <= 3 and all(
+    if words[0] in first_names() or (1 <= len(words) <= 3 and all(
             w[:1].isupper() and not w.isupper() for w in words)):
         return Description("person", name, "", qualifier, named=True)
     if len(words) == 1 and words[0].isupper():

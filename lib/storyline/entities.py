@@ -26,9 +26,9 @@ from operator import itemgetter
 import pandas as pd
 
 from storyline.articles import Article
-from storyline.describe import _common_words, _first_names
+from storyline.describe import _common_words
 from storyline.lexicons import name_index, read_lexicon
-from storyline.resources import word_list
+from storyline.resources import first_names, word_list
 from storyline.tables import make_table
 from storyline.text import as_article, parse
 
@@ -158,7 +158,7 @@ def _ordinary_word(word: str, tag: str) -> bool:
     if tag not in ("NNP", "NNPS"):
         return word not in _gazetteer()
     lower = word.lower()
-    return lower in word_list("words", "en") and word not in _first_names() and \
+    return lower in word_list("words", "en") and word not in first_names() and \
         word not in _gazetteer()
 
 
@@ -177,12 +177,12 @@ def _runs(words: list[str], tags: list[str], taken: set[int]) -> list[tuple[int,
     # a headline needs five capitalised words, so most sentences are spared the count
     headline = len(capitalised) >= 5 and _title_case(words)
     calendar = _calendar_words()
-    first_names = _first_names()
+    given = first_names()
 
     def blocked(k: int) -> bool:
         word = words[k]
         return k in taken or word in calendar or (
-            headline and _is_common(word) and word not in first_names)
+            headline and _is_common(word) and word not in given)
 
     runs: list[tuple[int, int]] = []
     for i in capitalised:
@@ -243,7 +243,7 @@ def _type_span(words: list[str], title: str | None, people: dict[str, str]) -> t
         return "ORGANIZATION", "acronym"
     if len(words) == 1 and words[0] in people:
         return "PERSON", f"surname of {people[words[0]]}"
-    if words[0] in _first_names():
+    if words[0] in first_names():
         return "PERSON", "first name (NLTK names)"
     if len(words) in (2, 3) and all(w[:1].isupper() and w.replace("-", "").isalpha()
                                     for w in words) and not (
@@ -272,7 +272,7 @@ def entity_rows(article: Article) -> tuple[dict, ...]:
     parsed = parse(article)
     known = _known_names()[1]
     # the other word lists load with the first article, not at the first sentence needing them
-    _common_words(), _gazetteer(), _org_words(), _titles(), _first_names()
+    _common_words(), _gazetteer(), _org_words(), _titles(), first_names()
     found: list[dict] = []
     people: dict[str, str] = {}
     pending: list[tuple[dict, list[str], str | None]] = []
@@ -301,7 +301,7 @@ def entity_rows(article: Article) -> tuple[dict, ...]:
             row = {"sentence_id": sentence_id, "start": spans[i][0], "end": spans[j - 1][1]}
             row["text"] = text[row["start"]:row["end"]]
             pending.append((row, words[i:j], title))
-            if title or (j - i >= 2 and words[i] in _first_names()):
+            if title or (j - i >= 2 and words[i] in first_names()):
                 for word in words[i:j]:
                     people.setdefault(word, row["text"])
     for row, words, title in pending:

@@ -21,7 +21,7 @@ import functools
 import re
 
 from storyline.lexicons import read_lexicon
-from storyline.resources import word_list
+from storyline.resources import first_names, word_list
 
 PERSONAL = {"he", "she", "his", "her", "him", "i", "we"}
 IMPERSONAL = {"it", "its"}
@@ -41,11 +41,6 @@ _OF_WORDS = re.compile(r"\b(?:from|by|of|among|with|including)\s+")
 
 
 @functools.cache
-def _first_names() -> frozenset[str]:
-    return word_list("names", "male.txt") | word_list("names", "female.txt")
-
-
-@functools.cache
 def _titles() -> frozenset[str]:
     return frozenset(t.lower() for t in read_lexicon("titles")["title"])
 
@@ -54,7 +49,7 @@ def _titles() -> frozenset[str]:
 def _gender(name: str) -> str:
     """"male", "female" or "" (unknown or both) from the first name in NLTK's names lists."""
     for word in name.split():
-        if word in _first_names():
+        if word in first_names():
             male, female = word in word_list("names", "male.txt"), \
                 word in word_list("names", "female.txt")
             return "" if male == female else ("male" if male else "female")
@@ -66,8 +61,8 @@ def _is_person(name: str) -> bool:
     words = name.split()
     if not words:
         return False
-    return words[0] in _first_names() or words[0].lower().rstrip(".") in _titles() or (
-        len(words) > 1 and words[-2] in _first_names())
+    return words[0] in first_names() or words[0].lower().rstrip(".") in _titles() or (
+        len(words) > 1 and words[-2] in first_names())
 
 
 def _mentions(text: str) -> list[tuple[int, str]]:

@@ -131,6 +131,17 @@ def stopword_languages() -> tuple[str, ...]:
     return tuple(nltk.corpus.stopwords.fileids())
 
 
+@functools.cache
+def first_names() -> frozenset[str]:
+    """First names of NLTK's ``names`` corpus, male and female.
+
+    Example:
+        >>> "Douglas" in first_names()
+        True
+    """
+    return word_list("names", "male.txt") | word_list("names", "female.txt")
+
+
 def main() -> None:
     """Entry point of ``storyline setup``: fetch missing NLTK data, report what is there."""
     ensure_nltk_data(quiet=False)

@@ -25,7 +25,7 @@ import pandas as pd
 
 from storyline.articles import Article, article_from_text
 from storyline.lexicons import abbreviations, read_lexicon
-from storyline.resources import sentence_splitter, word_list
+from storyline.resources import first_names, sentence_splitter
 from storyline.tables import make_table
 from storyline.tagger import tag_sentences
 
@@ -238,11 +238,6 @@ def _titles_pattern() -> re.Pattern:
 
 
 @functools.cache
-def _first_names() -> frozenset[str]:
-    return word_list("names", "male.txt") | word_list("names", "female.txt")
-
-
-@functools.cache
 def _title_words() -> frozenset[str]:
     return frozenset(read_lexicon("titles").title.str.split().str[0])
 
@@ -263,7 +258,7 @@ def _name_goes_on(text: str, start: int, end: int, next_start: int) -> bool:
     if found["initials"] is None or len(found["initials"]) > 1:
         return True
     before = re.search(r"(\w+)\s+$", text[max(start, found.start() - 20):found.start()])
-    return before is not None and before[1] in _first_names()
+    return before is not None and before[1] in first_names()
 
 
 def _punkt_spans(splitter, block: str) -> list[tuple[int, int]]:
