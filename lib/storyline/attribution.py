@@ -30,17 +30,18 @@ QUOTE_MARKS = frozenset(OPENERS) | CLOSERS
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which"}
 OBJECT_WORDS = {"me", "him", "her", "us", "them", "you", "reporters", "journalists",
                 "lawmakers", "supporters", "voters", "congress", "parliament", "viewers"}
+#: Auxiliaries and negations between a source and its cue ("has not said").
+AUXILIARIES = {"has", "have", "had", "will", "would", "could", "did", "does", "do", "is", "are",
+               "was", "were", "been", "not", "n't", "n’t"}
 TIME_WORDS = {
     "today", "yesterday", "tonight", "now", "recently", "earlier", "later", "again", "also",
     "once", "previously", "repeatedly", "publicly", "privately", "then", "still", "already",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
     "month", "year", "morning", "afternoon", "evening", "night", "last", "this", "next",
     "first", "ago", "long", "reportedly", "allegedly", "separately", "further", "initially",
-    "frequently", "often", "never", "always", "has", "have", "had", "will", "would", "could",
-    "did", "does", "do", "is", "are", "was", "were", "been", "not", "n't", "flatly", "firmly",
-    "strongly", "quickly", "immediately", "loudly", "openly", "widely", "just", "even",
-    "n’t",
-}
+    "frequently", "often", "never", "always", "flatly", "firmly", "strongly", "quickly",
+    "immediately", "loudly", "openly", "widely", "just", "even",
+} | AUXILIARIES
 ADJUNCT_START = {"in", "on", "at", "during", "via", "through", "over", "after", "before", "of",
                  "last", "this", "earlier", "late", "early", "while", "with", "to"}
 BOUNDARY = {
@@ -55,6 +56,8 @@ BOUNDARY = {
 QUESTION_WORDS = {"whether", "if", "what", "how", "why", "who", "whom", "which", "when", "where"}
 NOT_CONTENT = {"by", "as", "in", "up", "off"}  # "showed up late", "showed off"
 PARTICIPLE_END = re.compile(r"(?i)^\w+ing$")
+#: Tags of a finite verb (their first three letters).
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 
 
 @dataclass(frozen=True)
@@ -183,8 +186,7 @@ def _refine_with_tags(sentence: Sentence, found: tuple[int, int],
     if not sentence.tags:
         return found
     first, last = found
-    verbs = [m for m in range(first, last) if sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP",
-                                                                        "MD")
+    verbs = [m for m in range(first, last) if sentence.tag(m)[:3] in FINITE_TAGS
              and not NON_WORD.fullmatch(sentence.words[m])]  # "/" in "Reuters/Ipsos" as VBP
     if verbs == [first] and first + 1 < last and sentence.lowered[first].endswith("ed") and \
             sentence.tag(first + 1)[:2] in ("NN", "JJ") and (
@@ -251,7 +253,7 @@ def subject(sentence: Sentence, end: int) -> tuple[int, int] | None:
         first = dash + 1  # a dateline: "WASHINGTON (AP) — Sen. Lee on Friday said"
     comma = next((m for m in range(first, end) if words[m] == ","), None)
     if comma is not None and sentence.tag(first) in INTRODUCTORY_TAGS and not any(
-            sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP", "MD") for m in range(first, comma)):
+            sentence.tag(m)[:3] in FINITE_TAGS for m in range(first, comma)):
         first = comma + 1
     last = first
     while last < end and (sentence.tag(last) in NOUN_PHRASE_TAGS or (
@@ -264,9 +266,6 @@ def subject(sentence: Sentence, end: int) -> tuple[int, int] | None:
     if last == first or sentence.tag(last - 1)[:2] not in ("NN", "PR", "CD"):
         return None
     return (first, _subject_end(sentence, last, end))
-
-
-FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 
 
 def _subject_end(sentence: Sentence, last: int, end: int) -> int:
@@ -352,7 +351,7 @@ def _noun_phrase_back(sentence: Sentence, end: int) -> tuple[int, int] | None:
             break
         start -= 1
     for conjunction in joined:  # "Trump attacked Clinton and aides said": the clause ends
-        if any(sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP", "MD") for m in range(start,
+        if any(sentence.tag(m)[:3] in FINITE_TAGS for m in range(start,
                                                                                 conjunction)):
             start = conjunction + 1
             break
@@ -397,10 +396,6 @@ def _skip_back(sentence: Sentence, k: int) -> int:
             _time_word(sentence, m) and lowered[m] not in AUXILIARIES for m in range(end, k)):
         return k  # "A report released last year found": the date tells which report
     return end
-
-
-AUXILIARIES = {"has", "have", "had", "will", "would", "could", "did", "does", "do", "is", "are",
-               "was", "were", "been", "not", "n't", "n’t"}
 
 
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -494,7 +489,7 @@ def _name_before(sentence: Sentence, comma: int) -> tuple[int, int] | None:
 def _verb(sentence: Sentence, m: int) -> bool:
     """Token ``m`` is a verb, not a participle used as an adjective ("retired general")."""
     tag = sentence.tag(m)
-    return tag[:3] in ("VBD", "VBZ", "VBP", "MD") or tag in ("VBN", "VBG", "VB") and not (
+    return tag[:3] in FINITE_TAGS or tag in ("VBN", "VBG", "VB") and not (
         m + 1 < len(sentence.words) and sentence.tag(m + 1)[:2] in ("NN", "JJ"))
 
 
@@ -506,8 +501,7 @@ def _describes(sentence: Sentence, first: int, last: int) -> bool:
         return False
     if lowered[first] in RELATIVE_STARTS | {"of"} or sentence.words[first][:1].isdigit():
         return True
-    finite = [m for m in range(first, last) if sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP",
-                                                                        "MD")]
+    finite = [m for m in range(first, last) if sentence.tag(m)[:3] in FINITE_TAGS]
     return not finite or any(lowered[m] in RELATIVE_STARTS | {"that"}
                              for m in range(first, finite[0]))
 
@@ -619,7 +613,7 @@ def _clause_after_phrase(sentence: Sentence, i: int) -> int | None:
     if j == i + 1 or j >= n or sentence.tag(j) not in SUBJECT_TAGS:
         return None
     verb = next((m for m in range(j + 1, min(n, j + 8))
-                 if sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP", "MD")), None)
+                 if sentence.tag(m)[:3] in FINITE_TAGS), None)
     if verb is None or any(sentence.words[m] in (",", ".", ";") for m in range(j, verb)):
         return None
     return j
@@ -677,8 +671,7 @@ def clause_end(sentence: Sentence, start: int) -> int:
         if words[k] == "," and k + 1 < n and (lowered[k + 1] in CLAUSE_AFTER_COMMA or
                                               PARTICIPLE_END.match(words[k + 1])):
             return k
-        if low in ("and", "but") and k + 1 < n and sentence.tag(k + 1)[:3] in ("VBD", "VBZ",
-                                                                             "VBP", "MD"):
+        if low in ("and", "but") and k + 1 < n and sentence.tag(k + 1)[:3] in FINITE_TAGS:
             return k
     while n > start + 1 and not words[n - 1][:1].isalnum() and words[n - 1] not in CLOSERS:
         n -= 1
@@ -712,7 +705,7 @@ def _new_clause(sentence: Sentence, first: int) -> bool:
     """A subject and a finite verb start at token ``first`` ("..., and the bank said")."""
     for m in range(first, min(len(sentence.words), first + 6)):
         tag = sentence.tag(m)
-        if tag[:3] in ("VBD", "VBZ", "VBP", "MD"):
+        if tag[:3] in FINITE_TAGS:
             return m > first
         if tag not in SUBJECT_TAGS and tag != "POS":  # "the bank's chief said"
             return False
@@ -756,7 +749,7 @@ def scene_only(sentence: Sentence, stop: int) -> bool:
             sentence.tag(0) in ADJUNCT_TAGS or sentence.lowered[0] in ADJUNCT_START):
         return False
     quoted = sum(sentence.in_quote(m) and sentence.words[m][:1].isalnum() for m in range(stop))
-    return quoted <= 5 and not any(sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP", "MD")
+    return quoted <= 5 and not any(sentence.tag(m)[:3] in FINITE_TAGS
                                    for m in range(stop) if not sentence.in_quote(m))
 
 
@@ -819,7 +812,7 @@ def inverted_source(sentence: Sentence, first: int, last: int, *,
     while j < n and (words[j][:1].isalnum() or lowered[j] in ("'s", "’s")) and j - i < 10 and (
             lowered[j] not in ADJUNCT_START | BOUNDARY or _of_name(sentence, j)):
         j += 1
-    if j == i or any(sentence.tag(k)[:3] in ("VBD", "VBZ", "VBP", "MD") for k in range(i, j)):
+    if j == i or any(sentence.tag(k)[:3] in FINITE_TAGS for k in range(i, j)):
         return None  # "..., said the union expected ...": a clause, not a name
     if j < n and words[j] == "(" and ")" in words[j:j + 10]:
         j = words.index(")", j) + 1

@@ -44,6 +44,7 @@ from storyline.articles import Article
 from storyline.attribution import (
     ADJUNCT_START,
     CLOSERS,
+    FINITE_TAGS,
     Sentence,
     as_clause,
     clause_end,
@@ -261,7 +262,7 @@ def _opens_clause(sentence: Sentence, first: int) -> bool:
     lowered = sentence.lowered
     return sentence.words[first - 1] == "," and lowered[0] in ADJUNCT_START | {
         "but", "and", "yet", "still", "so"} and not any(
-        sentence.tag(m)[:3] in ("VBD", "VBZ", "VBP", "MD") or sentence.in_quote(m)
+        sentence.tag(m)[:3] in FINITE_TAGS or sentence.in_quote(m)
         for m in range(first - 1))
 
 
