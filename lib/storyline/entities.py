@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections.abc import Sequence
 from itertools import compress, count
 from operator import itemgetter
 
@@ -162,14 +163,14 @@ def _ordinary_word(word: str, tag: str) -> bool:
         word not in _gazetteer()
 
 
-def _title_case(words: list[str]) -> bool:
+def _title_case(words: Sequence[str]) -> bool:
     """True for headline-style sentences in which most words are capitalised."""
     alphabetic = [w for w in words if w.isalpha()]
     capitalised = len([w for w in alphabetic if w[0].isupper()])
     return len(alphabetic) >= 5 and capitalised >= 0.85 * len(alphabetic)
 
 
-def _runs(words: list[str], tags: list[str], taken: set[int]) -> list[tuple[int, int]]:
+def _runs(words: Sequence[str], tags: Sequence[str], taken: set[int]) -> list[tuple[int, int]]:
     """Token ranges of proper-name runs, leaving out the tokens in ``taken`` (covered by a
     lexicon match), dates and, in headlines, capitalised common words."""
     # the first letter of each word, tested in one pass of C calls (most words are not names)
@@ -203,7 +204,7 @@ def _runs(words: list[str], tags: list[str], taken: set[int]) -> list[tuple[int,
     return runs
 
 
-def _split_titles(words: list[str], start: int, end: int) -> tuple[int, str | None]:
+def _split_titles(words: Sequence[str], start: int, end: int) -> tuple[int, str | None]:
     """Skip leading titles ("Russian President", "Sen.") in a run; return new start, title."""
     titles, title_words, affiliations = _titles()
     nationalities = word_list("gazetteers", "nationalities.txt")
@@ -226,7 +227,7 @@ def _split_titles(words: list[str], start: int, end: int) -> tuple[int, str | No
     return i, title
 
 
-def _type_span(words: list[str], title: str | None, people: dict[str, str]) -> tuple[str, str]:
+def _type_span(words: Sequence[str], title: str | None, people: dict[str, str]) -> tuple[str, str]:
     """Type and evidence for a candidate name that no lexicon knows."""
     name = " ".join(words)
     if name in _gazetteer():
@@ -276,10 +277,9 @@ def entity_rows(article: Article) -> tuple[dict, ...]:
     found: list[dict] = []
     people: dict[str, str] = {}
     pending: list[tuple[dict, list[str], str | None]] = []
-    for sentence_id, spans in enumerate(parsed.tokens):
+    for sentence_id, (spans, words) in enumerate(zip(parsed.tokens, parsed.words)):
         if not spans:
             continue
-        words = [text[s:e] for s, e in spans]
         tags = parsed.tags(sentence_id, text)
         taken: set[int] = set()
         s_start, s_end = spans[0][0], spans[-1][1]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
 
 import nltk
 import numpy as np
@@ -45,6 +45,10 @@ _CONTEXT_TEMPLATES = ("i word", "i-1 word", "i-1 suffix", "i-2 word", "i+1 word"
 #: millions of articles (whose vocabulary keeps growing) stays in bounded memory.
 MAX_WORDS = 200_000
 _NO_ROWS = (0,) * len(_CONTEXT_TEMPLATES)  # row 0 (zeros) for a value the model never saw
+# Where each template's word is, from the token being tagged, and its column in the
+# context table (as columns, to index every token's neighbours at once).
+_CONTEXT_SHIFTS = np.array([[0], [-1], [-1], [-2], [1], [1], [2]])
+_CONTEXT_COLUMNS = np.arange(len(_CONTEXT_TEMPLATES))[:, None]
 
 
 class FastTagger:
@@ -159,9 +163,8 @@ class FastTagger:
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
         """Tags of each sentence's tokens, as ``nltk.pos_tag`` would give them."""
-        sentences = [list(words) for words in sentences]
-        lengths = np.array([len(words) for words in sentences], dtype=np.int64)
-        if not lengths.sum():
+        lengths = list(map(len, sentences))
+        if not any(lengths):
             return [() for _ in sentences]
         if len(self._word_ids) > MAX_WORDS:
             self._forget_words()
@@ -172,33 +175,40 @@ class FastTagger:
         ids = np.fromiter(map(seen.__getitem__, flat), dtype=np.int64, count=len(flat))
         words, contexts = self._tables()
         own = words[ids]
-        # each sentence's context ids with two pads before and two after
-        sentence_of = np.repeat(np.arange(len(sentences)), lengths)
-        position = np.arange(len(ids)) + 2 + 4 * sentence_of
-        padded = np.empty(len(ids) + 4 * len(sentences), dtype=np.int64)
+        # every sentence takes its length plus four places: two pads before it, two after
+        sizes = np.array(lengths, dtype=np.int64)
+        position = np.arange(len(ids)) + np.repeat(np.arange(2, 4 * len(sizes), 4), sizes)
+        ends = np.cumsum(sizes + 4)
+        starts = ends - sizes - 4
+        padded = np.empty(ends[-1], dtype=np.int64)
         padded[position] = own[:, 2]
-        base = np.cumsum(lengths) - lengths + 4 * np.arange(len(sentences))
-        for place, value in zip((base, base + 1, base + 2 + lengths, base + 3 + lengths), pad):
+        for place, value in zip((starts, starts + 1, ends - 2, ends - 1), pad):
             padded[place] = value
         # the tokens to score (not in the tag dictionary), in decoding order
         free = np.flatnonzero(own[:, 3] < 0)
-        order, active = _chain_order(free, sentence_of[free])
+        order, active = _chain_order(position[free])
         free = free[order]
-        static = self._weights[own[free, 0]] + self._weights[own[free, 1]]
-        static += self._weights[self._bias]
-        for shift, column in ((0, 0), (-1, 1), (-1, 2), (-2, 3), (1, 4), (1, 5), (2, 6)):
-            static += self._weights[contexts[padded[position[free] + shift], column]]
-        # tags with two start tags before each sentence ("-START2-", "-START-")
-        at = np.arange(len(ids)) + 2 + 2 * sentence_of
-        tags = np.ones(len(ids) + 2 * len(sentences), dtype=np.int64)
-        tags[at - 1] = 0
-        tags[at] = own[:, 3]
-        close = self._decode(tags, at[free], active, static, own[free, 4])
-        flat = tags[at]
+        at = position[free]
+        # the rows of the features the words alone decide: own suffix and first letter,
+        # then each of _CONTEXT_TEMPLATES
+        rows = np.empty((len(_CONTEXT_TEMPLATES) + 2, len(free)), dtype=np.int64)
+        rows[:2] = own[free, :2].T
+        rows[2:] = contexts[padded[at + _CONTEXT_SHIFTS], _CONTEXT_COLUMNS]
+        gathered = self._weights[rows]
+        static = gathered[0] + self._weights[self._bias]
+        for more in gathered[1:]:
+            static += more
+        # the tags, where each sentence's first pad is "-START2-" and its second "-START-"
+        tags = np.empty(ends[-1], dtype=np.int64)
+        tags[starts] = 1
+        tags[starts + 1] = 0
+        tags[position] = own[:, 3]
+        close = self._decode(tags, at, active, static, own[free, 4])
+        flat = tags[position]
         flat[free[close]] = -1 - flat[free[close]]
         self._check_ties(sentences, ids, lengths, flat)
         named = self._tag_names[flat].tolist()
-        offsets = np.concatenate([[0], np.cumsum(lengths)]).tolist()
+        offsets = [0, *accumulate(lengths)]
         return [tuple(named[offsets[k]:offsets[k + 1]]) for k in range(len(sentences))]
 
     def _decode(self, tags: np.ndarray, at: np.ndarray, active: list[int], static: np.ndarray,
@@ -209,27 +219,30 @@ class FastTagger:
 
         Returns, per token, whether its two best tags are near a tie."""
         n_tags = len(self._tags)
+        pairs = self._pairs.reshape(n_tags, n_tags, -1)
+        by_previous = self._previous_word_rows
+        weights = self._weights
+        one_back, two_back = at - 1, at - 2
         done = 0
         for m in active:
             step = slice(done, done + m)
-            here = at[step]
-            previous = tags[here - 1]
+            previous = tags[one_back[step]]
             scores = static[step]
-            scores += self._pairs[previous * n_tags + tags[here - 2]]
-            scores += self._weights[self._previous_word_rows[with_previous[step], previous]]
-            tags[here] = scores.argmax(axis=1) + 2
+            scores += pairs[previous, tags[two_back[step]]]
+            scores += weights[by_previous[with_previous[step], previous]]
+            tags[at[step]] = scores.argmax(axis=1) + 2
             done += m
         top = static.max(axis=1)
         return (static >= (top - TIE_MARGIN)[:, None]).sum(axis=1) > 1
 
-    def _check_ties(self, sentences: list[list[str]], ids: np.ndarray,
-                    lengths: np.ndarray, tags: np.ndarray) -> None:
+    def _check_ties(self, sentences: Sequence[Sequence[str]], ids: np.ndarray,
+                    lengths: list[int], tags: np.ndarray) -> None:
         """Rescore near ties with NLTK's code, and everything after one in its sentence."""
         if not (tags < 0).any():
             return
         normals = [self._normals[k] for k in ids.tolist()]
         at = 0
-        for words, n in zip(sentences, lengths.tolist()):
+        for words, n in zip(sentences, lengths):
             own = tags[at:at + n]
             if (own < 0).any():
                 first = int(np.argmax(own < 0))
@@ -245,20 +258,20 @@ class FastTagger:
                     own[i] = self._tag_id[tag]
             at += n
 
-def _chain_order(free: np.ndarray, sentence_of: np.ndarray) -> tuple[np.ndarray, list[int]]:
-    """Decoding order of the tokens to score (``free``, token indices in text order), and how
-    many tokens each step decodes.
+def _chain_order(places: np.ndarray) -> tuple[np.ndarray, list[int]]:
+    """Decoding order of the tokens to score, and how many tokens each step decodes.
+    ``places`` are their places in text order, sentences being at least five places apart.
 
-    A token's score needs the tags of the two tokens before it. Free tokens at most two
-    apart in a sentence form a chain; the first token of a chain follows two tokens whose
-    tags are known (tag dictionary or sentence start). Step i decodes the i-th token of every
-    chain, so every token's previous tags are known by its step."""
-    if not len(free):
-        return free, []
-    starts = np.ones(len(free), dtype=bool)
-    starts[1:] = (np.diff(free) > 2) | (sentence_of[1:] != sentence_of[:-1])
+    A token's score needs the tags of the two tokens before it. Tokens to score at most two
+    places apart form a chain; the first token of a chain follows two tokens whose tags are
+    known (tag dictionary or sentence start). Step i decodes the i-th token of every chain,
+    so every token's previous tags are known by its step."""
+    if not len(places):
+        return places, []
+    starts = np.ones(len(places), dtype=bool)
+    starts[1:] = np.diff(places) > 2
     first = np.flatnonzero(starts)
-    rank = np.arange(len(free)) - np.repeat(first, np.diff(np.append(first, len(free))))
+    rank = np.arange(len(places)) - np.repeat(first, np.diff(np.append(first, len(places))))
     return np.argsort(rank, kind="stable"), np.bincount(rank).tolist()
 
 

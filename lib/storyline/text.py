@@ -149,7 +149,7 @@ def _token_pattern() -> re.Pattern:
 
 
 def _token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [match.span() for match in _token_pattern().finditer(text, start, end)]
+    return list(map(re.Match.span, _token_pattern().finditer(text, start, end)))
 
 
 _TAGGER_FORMS = {"“": "``", "”": "''", '"': "''", "‘": "``", "’": "''", "'": "''"}
@@ -161,16 +161,16 @@ def tagger_form(word: str) -> str:
     return _TAGGER_FORMS.get(word) or word.replace("’", "'")
 
 
-def _tagger_forms(text: str, tokens: tuple[tuple[tuple[int, int], ...], ...]) -> list[list[str]]:
-    """:func:`tagger_form` of every token, per sentence, computed for the whole text at once:
-    the curly apostrophe is straightened in the text (one character for one, so offsets
-    hold), then a token that is a lone quote mark takes its Penn Treebank form."""
-    straight = text.replace("’", "'")
+def _tagger_forms(words: tuple[tuple[str, ...], ...]) -> list[list[str]]:
+    """:func:`tagger_form` of every token, per sentence: in a sentence with a curly
+    apostrophe it is straightened in every word, then a token that is a lone quote mark
+    takes its Penn Treebank form."""
     get = _TAGGER_FORMS.get
     forms = []
-    for spans in tokens:
-        words = [straight[s:e] for s, e in spans]
-        forms.append(list(map(get, words, words)))
+    for sentence in words:
+        if "’" in "".join(sentence):
+            sentence = [word.replace("’", "'") for word in sentence]
+        forms.append(list(map(get, sentence, sentence)))
     return forms
 
 
@@ -182,13 +182,15 @@ class Parsed:
 
     sentences: tuple[tuple[int, int, int], ...]  # (paragraph_id, start, end)
     tokens: tuple[tuple[tuple[int, int], ...], ...]  # per sentence: (start, end) of each token
+    words: tuple[tuple[str, ...], ...]  # per sentence: the text of each token
     _tags: dict[int, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def tags(self, sentence_id: int, text: str) -> tuple[str, ...]:
         """Part-of-speech tags of one sentence's tokens; the whole article is tagged in one
-        batch on first use (see :mod:`storyline.tagger`)."""
+        batch on first use (see :mod:`storyline.tagger`). ``text``, the article's text, is no
+        longer needed (:func:`parse` keeps the words) but callers still pass it."""
         if not self._tags and self.tokens:
-            self._tags.update(enumerate(tag_sentences(_tagger_forms(text, self.tokens))))
+            self._tags.update(enumerate(tag_sentences(_tagger_forms(self.words))))
         return self._tags[sentence_id]
 
 
@@ -199,6 +201,7 @@ def parse(article: Article) -> Parsed:
     splitter = sentence_splitter()
     sentence_rows = []
     token_rows = []
+    word_rows = []
     for paragraph_id, (p_start, p_end) in enumerate(paragraph_spans(text, article.boilerplate)):
         block = text[p_start:p_end]
         spans: list[tuple[int, int]] = []
@@ -216,8 +219,10 @@ def parse(article: Article) -> Parsed:
                 spans.append((start, end))
         for start, end in spans:
             sentence_rows.append((paragraph_id, start, end))
-            token_rows.append(tuple(_token_spans(text, start, end)))
-    return Parsed(tuple(sentence_rows), tuple(token_rows))
+            token_spans = _token_spans(text, start, end)
+            token_rows.append(tuple(token_spans))
+            word_rows.append(tuple([text[s:e] for s, e in token_spans]))
+    return Parsed(tuple(sentence_rows), tuple(token_rows), tuple(word_rows))
 
 
 @functools.cache
@@ -298,9 +303,9 @@ def tokens(article: Article | str) -> pd.DataFrame:
     parsed = parse(article)
     text = article.text
     rows = []
-    for sentence_id, spans in enumerate(parsed.tokens):
+    for sentence_id, (spans, words) in enumerate(zip(parsed.tokens, parsed.words)):
         tags = parsed.tags(sentence_id, text)
-        for (s, e), tag in zip(spans, tags):
+        for (s, e), word, tag in zip(spans, words, tags):
             rows.append({"token_id": len(rows), "sentence_id": sentence_id, "start": s,
-                         "end": e, "text": text[s:e], "pos": tag})
+                         "end": e, "text": word, "pos": tag})
     return make_table(rows, TOKEN_COLUMNS)
