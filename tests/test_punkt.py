@@ -50,10 +50,18 @@ def test_common_candidates_are_settled_without_punkts_tokens():
     assert settled == [True, True, True, False, False, None]
 
 
+def test_an_abbreviation_before_a_word_with_a_clitic_or_comma_is_settled_too():
+    splitter = sentence_splitter()
+    settled = [splitter._settled(context) for context in
+               ("Gov. Mendez’s", "Dr. Okafor,", "Rep. Lindqvist”", "Gov. Mendez's?!")]
+    assert settled == [False, False, False, None]
+
+
 PIECES = st.sampled_from([
     "Mr.", "Sen.", "said.", "It", "it", "?", "!", "“", "”", '"', "'", "(", ")", "U.S.",
     "No.", "a.", "J.", "the", "The", "\n", "..", "2.", "Obama", "Inc.", "co.", "Ms.", "'s",
-    "—", "however", "However", "i", ";", ",", "...", "5",
+    "—", "however", "However", "i", ";", ",", "...", "5", "Obama’s", "Obama,", "Ms.”",
+    "They's?", "”", "Inc.’s", "x)", "Then",
 ])
 
 

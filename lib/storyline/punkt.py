@@ -8,11 +8,14 @@ them from the characters alone:
 * "?" or "!" always ends a sentence;
 * a word of letters, not a known abbreviation, then "." ("said.", "officials.”") ends one,
   unless the word starts one of Punkt's collocations (we leave those to Punkt);
-* a known abbreviation then a word of letters ("Mr. Obama", "Sen. Warren") ends one only if
-  the next word is capitalised and is, by Punkt's statistics, a sentence starter or a word
-  seen in lower case but never capitalised inside a sentence.
+* a known abbreviation then a word of letters ("Mr. Obama", "Sen. Warren", also with a
+  clitic, quote mark or comma after it: "Mr. Obama’s") ends one only if the next word is
+  capitalised and is, by Punkt's statistics, a sentence starter or a word seen in lower case
+  but never capitalised inside a sentence.
 
 Everything else (initials, numbers, ellipses, other punctuation) goes to Punkt's own code.
+The steps around the decisions (finding candidates and their contexts, moving a closing
+quote onto the sentence it ends) are NLTK's, written as plain loops over lists.
 ``tests/test_punkt.py`` checks the sentences are NLTK's.
 
 Example:
@@ -24,6 +27,8 @@ Example:
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Iterator
 
 import nltk
 from nltk.tokenize.punkt import _ORTHO_LC, _ORTHO_MID_UC
@@ -38,8 +43,80 @@ class FastPunkt(nltk.tokenize.PunktTokenizer):
         # a word of letters, the end mark, and what may follow it in a candidate's context
         after = rf"(?=\s|{self._lang_vars._re_non_word_chars})"
         self._word_then_end = re.compile(rf"([^\W\d_]*)([.?!]){after}")
-        self._abbreviation_then_word = re.compile(r"([^\W\d_]+)\.\s+([^\W\d_]+)")
+        # the word after an abbreviation is Punkt's next token up to a character that cannot
+        # be in a word ("Obama’s", "Obama,"), if nothing after it can end a sentence
+        non_word = self._lang_vars._re_non_word_chars
+        self._abbreviation_then_word = re.compile(
+            rf"([^\W\d_]+)\.\s+([^\W\d_]+)(?:(?={non_word})[^.?!]*|,)?")
         self._collocation_starts = {first for first, _ in self._params.collocations}
+        self._closing = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
+
+    def span_tokenize(self, text: str,
+                      realign_boundaries: bool = True) -> Iterator[tuple[int, int]]:
+        """Punkt's sentence spans of ``text``: NLTK's own steps (candidate breaks, their
+        contexts, closing quotes moved onto the sentence before), in one loop each."""
+        slices = self._breaks(text)
+        if realign_boundaries:
+            slices = self._realigned(text, slices)
+        return iter(slices)
+
+    def _contexts(self, text: str) -> list[tuple[re.Match, str]]:
+        """Each candidate break with its context: the word before it (back to a space, but
+        not into the previous candidate's word), the mark, and what follows it."""
+        found = []
+        previous = None
+        previous_start = previous_stop = 0
+        for match in self._lang_vars.period_context_re().finditer(text):
+            at = match.start()
+            space = max(map(text[previous_stop:at].rfind, string.whitespace))
+            start = space + previous_stop + 1 if space > 0 else previous_start
+            if previous is not None and previous_stop <= start:
+                found.append((previous, text[previous_start:previous_stop] +
+                              previous.group() + previous.group("after_tok")))
+            previous, previous_start, previous_stop = match, start, at
+        if previous is not None:
+            found.append((previous, text[previous_start:previous_stop] +
+                          previous.group() + previous.group("after_tok")))
+        return found
+
+    def _breaks(self, text: str) -> list[tuple[int, int]]:
+        """Sentence spans before realignment: a break after each candidate whose context
+        holds one; a sentence ends at its mark and the next starts at its next word."""
+        spans = []
+        last = 0
+        for match, context in self._contexts(text):
+            if self.text_contains_sentbreak(context):
+                spans.append((last, match.end()))
+                following = match.start("next_tok")
+                last = following if following >= 0 else match.end()
+        spans.append((last, len(text.rstrip())))
+        return spans
+
+    def _realigned(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Spans with the closing quotes and brackets that start a sentence moved onto the
+        end of the sentence before ('He left.” Then' ends after the quote), and empty ones
+        left out."""
+        realignment = self._lang_vars.re_boundary_realignment
+        closing = self._closing
+        found = []
+        shift = 0
+        for (start, end), following in zip(spans, [*spans[1:], None]):
+            start += shift
+            if following is None:
+                if text[start:end]:
+                    found.append((start, end))
+                continue
+            match = None
+            if text[following[0]:following[0] + 1] in closing:
+                match = realignment.match(text[following[0]:following[1]])
+            if match:
+                found.append((start, following[0] + len(match.group(0).rstrip())))
+                shift = match.end()
+            else:
+                shift = 0
+                if text[start:end]:
+                    found.append((start, end))
+        return found
 
     def text_contains_sentbreak(self, text: str) -> bool:
         """Whether a candidate's context (the word before the mark, the mark, what follows)
