@@ -2,7 +2,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline import read_article, sentences, tokens
-from storyline.text import paragraph_spans
+from storyline.text import _token_pattern, paragraph_spans, parse
 
 
 def test_sentences_skip_boilerplate_and_never_cross_paragraphs(example):
@@ -85,3 +85,19 @@ def test_initials_and_initialisms_inside_a_name_keep_the_sentence_whole():
                  "Former U.N. Ambassador John Bolton said he would vote for the plan.",
                  "The S.&P. 500 closed the week down slightly."]:
         assert list(sentences(text).text) == [text]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([
+    "The mayor said.", "“It is false.”Then", "(D-Ore.)", "U.S.", "Gov.", "didn’t", "’s",
+    "J.", "3.5%", "...", "--", "Ching-te's", "AT&T", "end.”", "?!", "\n", "\n\n", ",",
+    "Advertisement\n", "x", "a.m.", "Mr.", "said", "’", "‘no’",
+]), min_size=1, max_size=30), st.sampled_from(["", " "]))
+def test_tokens_of_the_whole_text_pass_are_those_of_each_sentence_alone(pieces, space):
+    text = space.join(pieces)
+    article = read_article(text + " end.")
+    parsed, article_text = parse(article), article.text
+    for (_, start, end), spans, words in zip(parsed.sentences, parsed.tokens, parsed.words):
+        alone = [m.span() for m in _token_pattern().finditer(article_text, start, end)]
+        assert list(spans) == alone
+        assert list(words) == [article_text[s:e] for s, e in alone]

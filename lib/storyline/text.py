@@ -20,7 +20,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 
+import numpy as np
 import pandas as pd
 
 from storyline.articles import Article, article_from_text
@@ -136,7 +138,10 @@ def _token_pattern() -> re.Pattern:
     dotted = "|".join(rf"(?<={whole_word}(?ai:{'|'.join(sorted(words))})\.)"
                       for words in by_length.values())
     return re.compile(
-        r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"          # U.S.  a.m.  U.S.A.
+        # first, for speed, the commonest tokens, each exactly as an alternative below would
+        # match it: a plain word before a space or a closing mark, one punctuation mark
+        r"[A-Za-z]{2,}(?![^\s,;:!?)\]\"”])|[,;:!?()“”\"]|\.(?!\.)"
+        r"|(?:[A-Za-z]\.){2,}(?![A-Za-z])"         # U.S.  a.m.  U.S.A.
         r"|\d+(?:[.,:/]\d+)+(?:st|nd|rd|th|s|%)?"  # 2,000  3.5  10/25/2024  9:30
         # a word not ending in a clitic, with its dot if an abbreviation or initial
         rf"|(?>{_WORD})(?<!(?i:['’][sdm]))(?<!(?i:n['’]t|['’](?:re|ve|ll)))"
@@ -150,6 +155,44 @@ def _token_pattern() -> re.Pattern:
 
 def _token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(map(re.Match.span, _token_pattern().finditer(text, start, end)))
+
+
+@functools.cache
+def _spaced_token_pattern() -> re.Pattern:
+    """A token and the whitespace before it, both captured. Every character of a text but
+    whitespace is in a token, so its matches follow one another with no gap and their
+    lengths alone give the offsets."""
+    return re.compile(rf"(\s*)({_token_pattern().pattern})")
+
+
+def _sentence_tokens(
+    text: str, sentences: list[tuple[int, int]]
+) -> tuple[list[tuple[tuple[int, int], ...]], list[tuple[str, ...]]]:
+    """``(start, end)`` and text of each sentence's tokens, from one pass over the whole text.
+
+    A sentence with whitespace (or the text's edge) on both sides takes the tokens of that
+    pass inside it: the pattern's lookarounds see no further than a space, so they match
+    there as in the sentence alone. Any other sentence is matched on its own.
+    """
+    pairs = _spaced_token_pattern().findall(text)
+    bounds = np.fromiter(map(len, chain.from_iterable(pairs)), dtype=np.int64,
+                         count=2 * len(pairs)).cumsum()
+    spans = list(zip(bounds[0::2].tolist(), bounds[1::2].tolist()))
+    words = [word for _, word in pairs]
+    firsts = np.searchsorted(bounds[0::2], [start for start, _ in sentences]).tolist()
+    lasts = np.searchsorted(bounds[1::2], [end for _, end in sentences], side="right").tolist()
+    token_rows, word_rows = [], []
+    for (start, end), first, last in zip(sentences, firsts, lasts):
+        if first < last and spans[first][0] == start and spans[last - 1][1] == end and \
+                (start == 0 or text[start - 1].isspace()) and \
+                (end == len(text) or text[end].isspace()):
+            token_rows.append(tuple(spans[first:last]))
+            word_rows.append(tuple(words[first:last]))
+        else:
+            own = _token_spans(text, start, end)
+            token_rows.append(tuple(own))
+            word_rows.append(tuple([text[s:e] for s, e in own]))
+    return token_rows, word_rows
 
 
 _TAGGER_FORMS = {"“": "``", "”": "''", '"': "''", "‘": "``", "’": "''", "'": "''"}
@@ -200,8 +243,6 @@ def parse(article: Article) -> Parsed:
     text = article.text
     splitter = sentence_splitter()
     sentence_rows = []
-    token_rows = []
-    word_rows = []
     for paragraph_id, (p_start, p_end) in enumerate(paragraph_spans(text, article.boilerplate)):
         block = text[p_start:p_end]
         spans: list[tuple[int, int]] = []
@@ -217,11 +258,8 @@ def parse(article: Article) -> Parsed:
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
-        for start, end in spans:
-            sentence_rows.append((paragraph_id, start, end))
-            token_spans = _token_spans(text, start, end)
-            token_rows.append(tuple(token_spans))
-            word_rows.append(tuple([text[s:e] for s, e in token_spans]))
+        sentence_rows += [(paragraph_id, start, end) for start, end in spans]
+    token_rows, word_rows = _sentence_tokens(text, [(s, e) for _, s, e in sentence_rows])
     return Parsed(tuple(sentence_rows), tuple(token_rows), tuple(word_rows))
 
 
