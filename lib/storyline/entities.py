@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import compress, count
 from operator import itemgetter
@@ -290,8 +291,9 @@ def entity_rows(article: Article) -> tuple[dict, ...]:
             found.append({"sentence_id": sentence_id, "start": match.start(), "end": match.end(),
                           "text": match.group(), "type": kind, "canonical": canonical,
                           "evidence": evidence})
-            taken.update(k for k, (s, e) in enumerate(spans)
-                         if s < match.end() and e > match.start())
+            # the tokens overlapping the match: spans are in order, by start and by end
+            taken.update(range(bisect_right(spans, match.start(), key=itemgetter(1)),
+                               bisect_left(spans, match.end(), key=itemgetter(0))))
         for i, j in _runs(words, tags, taken):
             i, title = _split_titles(words, i, j)
             while j > i and not words[j - 1][:1].isalnum():

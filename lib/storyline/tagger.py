@@ -276,10 +276,14 @@ def _chain_order(places: np.ndarray) -> tuple[np.ndarray, list[int]]:
 
 
 def _grown(array: np.ndarray, rows: list[tuple[int, ...]]) -> np.ndarray:
-    """``array`` with the rows of ``rows`` it does not have yet appended."""
+    """``array`` with the rows of ``rows`` it does not have yet appended (read as one flat
+    run of numbers, several times faster than numpy reading a list of tuples)."""
     if len(array) == len(rows):
         return array
-    return np.concatenate([array, np.array(rows[len(array):], dtype=np.int64)])
+    width = array.shape[1]
+    new = rows[len(array):]
+    flat = np.fromiter(chain.from_iterable(new), dtype=np.int64, count=width * len(new))
+    return np.concatenate([array, flat.reshape(-1, width)])
 
 
 @functools.cache
