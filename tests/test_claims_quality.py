@@ -151,3 +151,13 @@ def test_agreed_reports_without_that():
                                                        "the budget was too large")
     row = only("The company agreed to clean up the old mine site.")
     assert row.content == "to clean up the old mine site"
+
+
+def test_a_stance_inside_reported_speech_is_not_a_claim_of_its_own():
+    table = claims("The senator told reporters she would support the farm bill if it passed.")
+    assert table.cue.tolist() == ["told"]
+
+
+def test_speech_inside_reported_speech_stays_a_claim_of_its_own():
+    table = claims("The mayor said residents who say the water tastes odd should call the city.")
+    assert table.cue.tolist() == ["said", "say"]

@@ -544,11 +544,28 @@ def _claim_rows(article: Article) -> tuple[dict, ...]:
     found += _speaker_claims(text, list(paragraphs.values()), found)
     found.sort(key=lambda c: (c.cue[0], c.content[0]))
     _extend_quoted(found, quotes, text)
+    found = _drop_reported_stances(found)
     rows = [_row(i, claim, text, quotes) for i, claim in enumerate(found)]
     _link(rows)
     resolve_sources(rows, text)
     judge_firmness(rows, text)
     return tuple(rows)
+
+
+#: Kinds of cue that report a stance (belief, wish, plan, support, demand, accusation), not
+#: speech: inside another claim's content they are part of what that claim reports.
+STANCE_KINDS = frozenset({"believe", "want", "plan", "support", "oppose", "promise", "show",
+                          "demand", "describe", "accuse", "refuse"})
+
+
+def _drop_reported_stances(found: list[_Claim]) -> list[_Claim]:
+    """Without the stance claims whose cue lies in what an earlier cue introduces: "Rubio said
+    he would support Trump" is one claim, Rubio's, not also a claim that he supports Trump.
+    Speech inside content stays a claim of its own ("officials, who say that ..."), and so
+    does a stance that a later cue attributes ("X demanded Y, according to the Post")."""
+    return [claim for claim in found if claim.kind not in STANCE_KINDS or not any(
+        other.cue[0] < claim.cue[0] and other.content[0] <= claim.cue[0] < other.content[1]
+        for other in found)]
 
 
 def _row(claim_id: int, claim: _Claim, text: str, quotes: list[Quote]) -> dict:
