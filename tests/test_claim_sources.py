@@ -138,3 +138,13 @@ def test_a_signed_quotation_opened_by_a_closing_mark_keeps_its_source():
     table = claims(text)
     assert table.source_text.tolist() == ["Ana Ruiz", "Pam Diaz"]
     assert table.content.iloc[0].startswith("”The mayor")
+
+
+def test_the_name_after_told_is_who_was_told_not_the_speaker():
+    row = only("“We will carry the county,” Jo Ames, a local organiser, told the Courier.")
+    assert (row.source_text, row.recipient) == ("Jo Ames, a local organiser", "the Courier")
+
+
+def test_a_question_can_still_put_asked_before_its_speaker():
+    row = only("“Who pays for the bridge?” asked Mayor Dan Ortiz.")
+    assert row.source_text == "Mayor Dan Ortiz"

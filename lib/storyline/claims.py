@@ -195,7 +195,8 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
     opening = before is not None and _opens_clause(sentence, before[0]) and \
         sentence.words[cue.first - 1] == "," and has_right_content(sentence, after,
                                                                  needs=cue.needs)
-    inverted = None if opening else inverted_source(sentence, cue.first, cue.last)
+    inverted = None if opening or cue.takes_recipient and not _after_quotation(
+        sentence, cue.first) else inverted_source(sentence, cue.first, cue.last)
     if inverted is not None:
         content = content_before(sentence, cue.first, quotes)
         if content is not None:
@@ -252,6 +253,15 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
     content = (content[0], end)
     return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                   "content-source-cue", sentence.span(*source_tokens), sentence.span(*recipient))
+
+
+def _after_quotation(sentence: Sentence, k: int) -> bool:
+    """Token ``k`` follows a closing quotation mark, perhaps with a comma between: only there
+    does a cue that names who was told come before its speaker ('"Why?" asked Lee'); elsewhere
+    the name after it is the one told ("Ramos, 58, told AFP")."""
+    words = sentence.words
+    return k > 0 and (words[k - 1] in CLOSERS or k > 1 and words[k - 1] == "," and
+                      words[k - 2] in CLOSERS)
 
 
 def _opens_clause(sentence: Sentence, first: int) -> bool:
