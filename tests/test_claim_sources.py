@@ -148,3 +148,8 @@ def test_the_name_after_told_is_who_was_told_not_the_speaker():
 def test_a_question_can_still_put_asked_before_its_speaker():
     row = only("“Who pays for the bridge?” asked Mayor Dan Ortiz.")
     assert row.source_text == "Mayor Dan Ortiz"
+
+
+def test_a_linking_phrase_between_commas_is_not_part_of_the_source():
+    row = only("The county clerk, for her part, said the ballots were counted twice.")
+    assert row.source_text == "The county clerk"

@@ -287,7 +287,7 @@ def _subject_end(sentence: Sentence, last: int, end: int) -> int:
     if last < end and words[last] == ",":
         comma = next((m for m in range(last + 1, min(end, last + 25)) if words[m] == ","), None)
         if comma is not None and comma + 1 < len(words) and _describes(sentence, last + 1, comma) \
-                and not _aside(sentence, last + 1) and _verb_follows(sentence, comma + 1) and \
+                and not _aside(sentence, last + 1, comma) and _verb_follows(sentence, comma + 1) and \
                 any(sentence.tag(m)[:2] in ("NN", "CD") for m in range(last + 1, comma)):
             last = comma
     return last
@@ -450,7 +450,7 @@ def _appositive(sentence: Sentence, comma: int) -> tuple[int, int] | None:
         right = previous
     if not segments or lowered[segments[0][0]] in BOUNDARY:
         return None
-    if _aside(sentence, segments[0][0]):
+    if _aside(sentence, *segments[0]):
         name = _name_before(sentence, segments[0][0] - 1)
         return name  # "Trump, speaking in Ohio, said": an aside, not part of the source
     source = None
@@ -467,11 +467,20 @@ def _appositive(sentence: Sentence, comma: int) -> tuple[int, int] | None:
     return source
 
 
-def _aside(sentence: Sentence, first: int) -> bool:
-    """A phrase starting at token ``first`` between commas tells what the subject did, not
-    who it is ("speaking in Ohio", "in a statement"); "including ..." still names it."""
+#: Phrases between commas that link the sentence to the story, not describe the subject
+#: ("The mayor, for her part, said").
+DISCOURSE_ASIDES = {"for his part", "for her part", "for its part", "for their part",
+                    "for example", "for instance", "for one", "by contrast", "in contrast",
+                    "of course", "in turn", "too", "likewise", "similarly", "in particular"}
+
+
+def _aside(sentence: Sentence, first: int, last: int) -> bool:
+    """The phrase of tokens ``first`` to ``last`` between commas tells what the subject did,
+    not who it is ("speaking in Ohio", "in a statement", "for her part"); "including ..."
+    still names it."""
     low = sentence.lowered[first]
-    return low in ASIDE_STARTS or PARTICIPLE_END.match(low) is not None and low != "including"
+    return low in ASIDE_STARTS or PARTICIPLE_END.match(low) is not None and \
+        low != "including" or " ".join(sentence.lowered[first:last]) in DISCOURSE_ASIDES
 
 
 def _name_before(sentence: Sentence, comma: int) -> tuple[int, int] | None:
