@@ -153,3 +153,8 @@ def test_a_question_can_still_put_asked_before_its_speaker():
 def test_a_linking_phrase_between_commas_is_not_part_of_the_source():
     row = only("The county clerk, for her part, said the ballots were counted twice.")
     assert row.source_text == "The county clerk"
+
+
+def test_with_before_a_participle_cue_is_not_part_of_the_source():
+    row = only("The bill stalled in the Senate, with the governor calling it a tax grab.")
+    assert row.source_text == "the governor"

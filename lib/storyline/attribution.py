@@ -401,12 +401,16 @@ def _skip_back(sentence: Sentence, k: int) -> int:
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 LEADING_ADVERBS = {"even", "perhaps", "maybe", "also", "now", "indeed", "instead", "still",
                    "meanwhile", "yet", "so", "then", "however", "say"}
+#: Words that join a clause to the one before it and so cannot open a source ("..., with
+#: polls showing", "whereas Lee argued").
+LEADING_LINKS = {"with", "whereas", "alongside", "along"}
 
 
 def _skip_leading(sentence: Sentence, first: int, last: int) -> int:
-    """Drop a leading "Even", "Perhaps" or "Say" from a source ("Even China said")."""
-    while first < last - 1 and sentence.lowered[first] in LEADING_ADVERBS and \
-            sentence.tag(first)[:2] in ("RB", "VB", "CC", ""):
+    """Drop a leading "Even", "Perhaps", "Say" or "with" from a source ("Even China said",
+    "..., with Cruz calling for ...")."""
+    while first < last - 1 and (sentence.lowered[first] in LEADING_ADVERBS and sentence.tag(
+            first)[:2] in ("RB", "VB", "CC", "") or sentence.lowered[first] in LEADING_LINKS):
         first += 1
     return first
 
