@@ -129,18 +129,25 @@ def _event_interval(row: dict, perfect: bool, published: dt.date | None) -> tupl
     return first, last
 
 
-def _reporting_claim(claim_rows: tuple[dict, ...], sentence_id: int, start: int, end: int,
-                     position: int) -> int | None:
+def _contents(claim_rows: tuple[dict, ...]) -> list[tuple[int, int, int]]:
+    """``(content_start, content_end, sentence_id)`` of each claim, for
+    :func:`_reporting_claim` to scan once per event."""
+    return [(claim["content_start"], claim["content_end"], claim["sentence_id"])
+            for claim in claim_rows]
+
+
+def _reporting_claim(contents: list[tuple[int, int, int]], sentence_id: int, start: int,
+                     end: int, position: int) -> int | None:
     """Row number of the claim whose content holds ``position`` (the innermost), else of the
     first one overlapping the event in the same sentence."""
-    inside = [(claim["content_end"] - claim["content_start"], row)
-              for row, claim in enumerate(claim_rows)
-              if claim["content_start"] <= position < claim["content_end"]]
+    inside = [(content_end - content_start, row)
+              for row, (content_start, content_end, _) in enumerate(contents)
+              if content_start <= position < content_end]
     if inside:
         return min(inside)[1]
-    for row, claim in enumerate(claim_rows):
-        if claim["sentence_id"] == sentence_id and \
-                min(claim["content_end"], end) > max(claim["content_start"], start):
+    for row, (content_start, content_end, claim_sentence) in enumerate(contents):
+        if claim_sentence == sentence_id and \
+                min(content_end, end) > max(content_start, start):
             return row
     return None
 
@@ -161,7 +168,8 @@ def _carries_on(article: Article, sentence_id: int) -> bool:
     """Whether a sentence continues the story of the sentence before it (see module doc)."""
     if sentence_id == 0:
         return False
-    if not _subject_nouns(article, sentence_id) & _subject_nouns(article, sentence_id - 1):
+    nouns = _subject_nouns(article, sentence_id)
+    if not nouns or not nouns & _subject_nouns(article, sentence_id - 1):
         return False
     start = parse(article).sentences[sentence_id][1]
     return tense(_context(article), sentence_id, start) != "future"
@@ -201,7 +209,8 @@ def timeline(article: Article | str) -> pd.DataFrame:
         by_sentence.setdefault(row["sentence_id"], []).append(row)
     events: list[dict] = []
     dated_sentences: dict[int, dict] = {}
-    for sentence_id, (_, s_start, s_end) in enumerate(sentences):
+    for sentence_id in _sentences_to_date(by_sentence, len(sentences)):
+        _, s_start, s_end = sentences[sentence_id]
         rows = [row for row in by_sentence.get(sentence_id, ())
                 if row["type"] != "SET" and row["value"] not in _UNPLACED]
         clauses = _clauses(text, s_start, s_end) if rows else []  # no time, no own event
@@ -229,8 +238,9 @@ def timeline(article: Article | str) -> pd.DataFrame:
                 events.append({**before, "sentence_id": sentence_id, "start": s_start,
                                "end": s_end, "anchored_by": "previous sentence",
                                "position": s_start})
+    contents = _contents(reported)
     for event in events:
-        claim = _reporting_claim(reported, event["sentence_id"], event["start"], event["end"],
+        claim = _reporting_claim(contents, event["sentence_id"], event["start"], event["end"],
                                  event.pop("position"))
         event["text"] = text[event["start"]:event["end"]]
         event["claim_id"] = reported[claim]["claim_id"] if claim is not None else pd.NA
@@ -248,6 +258,12 @@ def timeline(article: Article | str) -> pd.DataFrame:
     for event_id, event in enumerate(events):
         event["event_id"] = event_id
     return make_table(events, TIMELINE_COLUMNS)
+
+
+def _sentences_to_date(by_sentence: dict[int, list[dict]], count: int) -> list[int]:
+    """The sentences that may hold an event, in order: those with time expressions, and the
+    ones after them (which may carry on their time). The others need no look."""
+    return sorted({*by_sentence, *(s + 1 for s in by_sentence if s + 1 < count)})
 
 
 def _key(value: dt.date | None, fallback: dt.date | None) -> dt.date | None:

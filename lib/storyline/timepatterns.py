@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -132,7 +133,11 @@ def _compiled() -> list[tuple[str, re.Pattern]]:
     return compiled
 
 
-_PREVIOUS_WORD = re.compile(r"([\w'’.-]+)\W*$")
+#: Read backwards from a point: the stretches of punctuation marks and other characters
+#: that are no words, then the word. (Reading the text forwards, a search for the last word
+#: tries again from every character of the stretch before it.)
+_PREVIOUS_WORD = re.compile(r"(?:[^\w'’.-]|['’.-]+(?![\w'’.-]))*+([\w'’.-]*\w[\w'’.-]*)")
+_MARKS_RUN = re.compile(r"[\w'’.-]+")
 _NEXT_WORD = re.compile(r"\W*?([\w'’.-]+)")
 #: Words before a month name, year or season that make it a date.
 TEMPORAL_PREPOSITIONS = frozenset(
@@ -141,9 +146,22 @@ TEMPORAL_PREPOSITIONS = frozenset(
 
 
 def previous_word(text: str, start: int) -> str:
-    """The word ending just before ``start`` (punctuation between is skipped)."""
-    match = _PREVIOUS_WORD.search(text[max(0, start - 40):start])
-    return match.group(1) if match else ""
+    """The word ending just before ``start`` (punctuation between is skipped).
+
+    Looks back 40 characters at most. A word is a run of letters, digits and the marks
+    ``'’.-`` ("U.S.", "Brown-Smith"); with no letter or digit in reach, the first run of
+    marks.
+
+    Example:
+        >>> previous_word("Talks in the U.S. - in March", 20), previous_word("... in", 4)
+        ('U.S.', '...')
+    """
+    window = text[max(0, start - 40):start]
+    match = _PREVIOUS_WORD.match(window[::-1])
+    if match:
+        return match.group(1)[::-1]
+    match = _MARKS_RUN.search(window)
+    return match.group() if match else ""
 
 
 def next_word(text: str, end: int) -> str:
@@ -157,9 +175,20 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\"“‘'\n:;("
 
 
+#: The rules whose matches :func:`_plausible` checks against the words around them.
+_CHECKED_IN_CONTEXT = frozenset({"month", "year", "season", "deictic", "plural", "set",
+                                 "duration"})
+
+
 def _plausible(candidate: Candidate, text: str) -> bool:
     """Context checks that reject words which only look like dates."""
     rule, groups, word = candidate.rule, candidate.groups, candidate.text
+    if rule in ("month_day", "month_year", "day_month"):
+        return groups["month"][0].isupper()
+    if rule == "weekday":
+        return groups["wd"][:1].isupper()
+    if rule not in _CHECKED_IN_CONTEXT:
+        return True
     before, after = previous_word(text, candidate.start), next_word(text, candidate.end)
     if rule == "month":
         month = groups["month"]
@@ -176,8 +205,6 @@ def _plausible(candidate: Candidate, text: str) -> bool:
             noun_modifier = before.lower() == "the" and after[:1].islower() and after.isalpha()
             return before.lower() in TEMPORAL_PREPOSITIONS or noun_modifier
         return True
-    if rule in ("month_day", "month_year", "day_month"):
-        return groups["month"][0].isupper()
     if rule == "year":
         if groups.get("fiscal"):
             return True
@@ -199,8 +226,6 @@ def _plausible(candidate: Candidate, text: str) -> bool:
         if lowered in ("current", "recent", "future"):
             return after[:1].islower() or after in ("", ",")
         return True
-    if rule == "weekday":
-        return groups["wd"][:1].isupper()
     if rule == "plural":
         return before.lower() in ("for", "over", "within", "in")
     if rule == "set" and "freq" in groups:
@@ -356,6 +381,23 @@ def _lead_words() -> frozenset[str]:
     return frozenset(lead)
 
 
+@functools.cache
+def _vocabulary_words() -> frozenset[str]:
+    """Every word that has a role when it stands alone: key, lead and opening words."""
+    return _key_words() | _lead_words() | _opening_words()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_mark(word: str) -> str:
+    """The mark of a (lower-cased) word's role. Most words of a text are plain words outside
+    the lexicon: they are ruled out by two look-ups, without working out their role."""
+    if word.isalpha():
+        vocabulary = _vocabulary_words()
+        if word not in vocabulary and word.rstrip("s") not in vocabulary:
+            return " "
+    return _word_role(word).mark
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _word_role(word: str) -> _Role:
     """The role of a (lower-cased) word."""
@@ -383,27 +425,47 @@ def find_candidates(text: str) -> list[Candidate]:
     found = []
     compiled = _compiled()
     pieces = _WORDS.split(text)  # between, word, between, word, ..., between
-    offsets = list(itertools.accumulate(map(len, pieces), initial=0))
-    roles = list(map(_word_role, map(str.lower, pieces[1::2])))
-    marks = "".join(map(operator.attrgetter("mark"), roles))
+    lowered = list(map(str.lower, pieces[1::2]))
+    marks = "".join(map(_word_mark, lowered))
+    position, counted = 0, 0  # where word ``index`` starts: the length of the pieces before it
     for index in map(re.Match.start, _MAY_START.finditer(marks)):
-        for priority in roles[index].rules:
+        position += sum(map(len, pieces[counted:2 * index + 1]))
+        counted = 2 * index + 1
+        for priority in _word_role(lowered[index]).rules:
             rule, pattern = compiled[priority]
-            match = pattern.match(text, offsets[2 * index + 1])
+            match = pattern.match(text, position)
             if match is None:
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
-            found.append((match.start(), match.end(), priority,
-                          Candidate(match.start(), match.end(), match.group(), rule, groups)))
-    blocked = _false_friend_spans(text)
-    found.sort(key=lambda item: (item[0] - item[1], item[2], item[0]))
-    taken: list[tuple[int, int]] = list(blocked)
+            end = match.end()
+            found.append((position - end, priority, position,
+                          Candidate(position, end, text[position:end], rule, groups)))
+    found.sort(key=operator.itemgetter(0, 1, 2))  # longest first, then by rule and position
+    taken = _Spans(_false_friend_spans(text))
     kept = []
-    for start, end, _, candidate in found:
-        if any(start < e and s < end for s, e in taken):
+    for _, _, _, candidate in found:
+        if taken.overlaps(candidate.start, candidate.end) or not _plausible(candidate, text):
             continue
-        if not _plausible(candidate, text):
-            continue
-        taken.append((start, end))
+        taken.add(candidate.start, candidate.end)
         kept.append(candidate)
-    return sorted(kept, key=lambda c: c.start)
+    return sorted(kept, key=operator.attrgetter("start"))
+
+
+class _Spans:
+    """Spans of text that do not overlap, kept in order so that a new one is checked against
+    its neighbours only."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps one of the spans: the last span starting before
+        ``end`` is the only one that can (the spans before it end before it starts)."""
+        before = bisect.bisect_left(self.starts, end)
+        return before > 0 and self.ends[before - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        place = bisect.bisect_left(self.starts, start)
+        self.starts.insert(place, start)
+        self.ends.insert(place, end)

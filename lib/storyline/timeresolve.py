@@ -14,8 +14,10 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from storyline.text import Parsed
@@ -73,7 +75,7 @@ def tense(context: Context, sentence_id: int, position: int) -> str:
         return ""
     text, spans = context.text, context.parsed.tokens[sentence_id]
     known = words("tense")
-    for start, end in sorted(spans, key=lambda span: abs(span[0] - position))[:16]:
+    for start, end in _nearest(spans, position, 16):
         word = text[start:end].replace("’", "'")
         if not word[:1].islower() or start <= position < end:
             continue
@@ -84,6 +86,30 @@ def tense(context: Context, sentence_id: int, position: int) -> str:
         if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
             return "past"
     return ""
+
+
+def _nearest(spans: tuple[tuple[int, int], ...], position: int, count: int
+             ) -> Iterator[tuple[int, int]]:
+    """The first ``count`` of ``spans`` (in text order) by how far they start from
+    ``position``, the earlier of two as far first: what a stable sort on the distance gives,
+    read outwards from ``position`` without sorting the sentence.
+
+    Example:
+        >>> list(_nearest(((0, 3), (4, 8), (9, 12), (13, 15)), 6, 3))
+        [(4, 8), (9, 12), (0, 3)]
+    """
+    right = bisect.bisect_left(spans, (position,))
+    left = right - 1
+    for _ in range(count):
+        if left >= 0 and (right == len(spans) or
+                          position - spans[left][0] <= spans[right][0] - position):
+            yield spans[left]
+            left -= 1
+        elif right < len(spans):
+            yield spans[right]
+            right += 1
+        else:
+            return
 
 
 def _number(word: str) -> str:

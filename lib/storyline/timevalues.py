@@ -32,6 +32,9 @@ _VALUE = re.compile(
     r"|(?P<season>SP|SU|FA|WI)))?$"
 )
 
+_DECADE = re.compile(r"\d{3}")
+_CENTURY = re.compile(r"\d\d")
+
 
 def month_end(year: int, month: int) -> Day:
     """The last day of a month."""
@@ -131,7 +134,6 @@ def _apply_mod(start: Day, end: Day, mod: str) -> tuple[Day | None, Day | None]:
     return start, end
 
 
-@functools.lru_cache(maxsize=4096)
 def value_interval(value: str, *, mod: str = "", anchor: Day | None = None
                    ) -> tuple[Day | None, Day | None, str]:
     """``(first day, last day, precision)`` of a TIMEX3 date value; None where open or unknown.
@@ -151,13 +153,20 @@ def value_interval(value: str, *, mod: str = "", anchor: Day | None = None
             return None, None, "ref"
         return ({"PRESENT_REF": (anchor, anchor), "PAST_REF": (None, anchor),
                  "FUTURE_REF": (anchor, None)}.get(value, (None, None)) + ("ref",))
+    return _calendar_interval(value, mod)
+
+
+@functools.lru_cache(maxsize=4096)
+def _calendar_interval(value: str, mod: str) -> tuple[Day | None, Day | None, str]:
+    """:func:`value_interval` of a value that needs no anchor; cached apart from the anchor,
+    which differs from article to article."""
     if value.startswith("P"):
         units = re.findall(r"[A-Z]+", value[1:].replace("T", ""))
         return None, None, UNIT_PRECISION.get(units[-1] if units else "", "duration")
-    if re.fullmatch(r"\d{3}", value):
+    if _DECADE.fullmatch(value):
         start, end, precision = Day(int(value) * 10, 1, 1), Day(int(value) * 10 + 9, 12, 31), \
             "decade"
-    elif re.fullmatch(r"\d\d", value):
+    elif _CENTURY.fullmatch(value):
         start, end, precision = Day(max(int(value) * 100, 1), 1, 1), \
             Day(int(value) * 100 + 99, 12, 31), "century"
     else:
