@@ -429,7 +429,7 @@ def find_candidates(text: str) -> list[Candidate]:
     marks = "".join(map(_word_mark, lowered))
     position, counted = 0, 0  # where word ``index`` starts: the length of the pieces before it
     for index in map(re.Match.start, _MAY_START.finditer(marks)):
-        position += sum(map(len, pieces[counted:2 * index + 1]))
+        position += len("".join(pieces[counted:2 * index + 1]))  # joining beats summing lengths
         counted = 2 * index + 1
         for priority in _word_role(lowered[index]).rules:
             rule, pattern = compiled[priority]

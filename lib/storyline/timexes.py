@@ -159,6 +159,7 @@ def _timex_rows(article: Article) -> tuple[tuple[dict, ...], int]:
     parsed = parse(article)
     starts = [start for _, start, _ in parsed.sentences]
     context = Context(text=text, anchor=article.published, parsed=parsed, starts=starts)
+    anchor = article.published.isoformat() if article.published else ""
     rows: list[dict] = []
     unresolved = 0
     for candidate in find_candidates(text):
@@ -178,8 +179,7 @@ def _timex_rows(article: Article) -> tuple[tuple[dict, ...], int]:
         rows.append({
             "timex_id": len(rows), "sentence_id": sentence_id, "text": text[start:candidate.end],
             "start": start, "end": candidate.end, "type": found.type, "value": found.value,
-            "mod": mod, "anchor": article.published.isoformat()
-            if found.relative and article.published else "",
+            "mod": mod, "anchor": anchor if found.relative else "",
             "interval_start": interval[0], "interval_end": interval[1],
             "precision": found.precision or precision,
             "ambiguous": found.ambiguous or "X" in found.value,
