@@ -74,3 +74,19 @@ def test_one_string_column_of_other_values_leaves_the_rest_as_they_are():
     table = make_table([{"a": "x", "b": 7}, {"a": None, "b": "y"}],
                        {"a": "string", "b": "string"})
     assert table.a.tolist() == ["x", pd.NA] and table.b.tolist() == ["7", "y"]
+
+
+def test_two_day_columns_equal_pandas_conversion():
+    columns = {"first": "datetime64[s]", "id": "int64", "last": "datetime64[s]"}
+    rows = [{"first": dt.date(2016, 9, 26), "id": 0, "last": None},
+            {"first": None, "id": 1, "last": dt.date(1969, 12, 31)}]
+    pd.testing.assert_frame_equal(make_table(rows, columns), by_pandas(rows, columns),
+                                  check_exact=True)
+
+
+def test_a_time_of_day_is_kept_as_pandas_keeps_it():
+    columns = {"first": "datetime64[s]", "last": "datetime64[s]"}
+    rows = [{"first": dt.date(2024, 10, 25), "last": dt.datetime(2024, 10, 25, 13, 30)}]
+    table = make_table(rows, columns)
+    pd.testing.assert_frame_equal(table, by_pandas(rows, columns), check_exact=True)
+    assert table["last"][0] == pd.Timestamp("2024-10-25 13:30")

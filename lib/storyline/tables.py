@@ -29,9 +29,10 @@ def make_table(rows: Iterable[Mapping], columns: Mapping[str, str]) -> pd.DataFr
 
     Tables of a few rows are built thousands of times in a corpus, so pandas' general
     constructor would cost more than the rules that found the rows. Instead the columns of
-    one numpy dtype become one block in a single conversion, all string columns one pyarrow
-    array (sliced per column), and pandas gets the blocks as they are; a column whose values
-    do not convert that way is built alone, as pandas would build it.
+    one numpy dtype become one block in a single conversion (days through their ordinals,
+    which numpy reads far faster than date objects), all string columns one pyarrow array
+    (sliced per column), and pandas gets the blocks as they are; a column whose values do
+    not convert that way is built alone, as pandas would build it.
     """
     rows = list(rows)
     layout = _layout(tuple(columns.items()))
@@ -39,47 +40,50 @@ def make_table(rows: Iterable[Mapping], columns: Mapping[str, str]) -> pd.DataFr
     blocks = []
     for dtype, places in layout.numpy:
         try:
-            blocks.append((np.array([values[i] for i in places], dtype=dtype), places))
+            blocks.append((_numpy_block([values[i] for i in places], dtype), places))
         except (TypeError, ValueError):
-            blocks += [_block(values[i], layout.dtypes[i], i) for i in places]
-    if layout.strings.size:
+            blocks += [_block(values[i], layout.dtypes[i], layout.places[i]) for i in places]
+    if layout.strings:
         blocks += _string_blocks(values, layout)
-    blocks += [_block(values[i], layout.dtypes[i], i) for i in layout.others]
+    blocks += [_block(values[i], layout.dtypes[i], layout.places[i]) for i in layout.others]
     return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(len(rows)),
                                         columns=layout.index.view())
 
 
 @dataclass(frozen=True)
 class _Layout:
-    """How a declaration becomes blocks: ``numpy`` pairs a numeric dtype with the positions
-    of its columns; ``strings`` and ``others`` are positions of string and other columns."""
+    """How a declaration becomes blocks: ``numpy`` pairs a numeric or datetime dtype with the
+    positions of its columns; ``strings`` and ``others`` are positions of string and other
+    columns; ``places`` holds each column's position as the array a one-column block takes."""
 
     names: tuple[str, ...]
     dtypes: tuple[str, ...]
     index: pd.Index  # callers take a view, so a table's column index is its own
     numpy: tuple[tuple[np.dtype, np.ndarray], ...]
-    strings: np.ndarray
+    strings: tuple[int, ...]
     others: tuple[int, ...]
+    places: tuple[np.ndarray, ...]
 
 
 @functools.lru_cache(maxsize=256)
 def _layout(columns: tuple[tuple[str, str], ...]) -> _Layout:
     """The layout of a declaration, made once (pandas takes longer to make an index than to
     fill a small table)."""
-    numeric: dict[np.dtype, list[int]] = {}
+    grouped: dict[np.dtype, list[int]] = {}
     strings, others = [], []
     for place, (_, dtype) in enumerate(columns):
         kind = _dtype(dtype)
-        if isinstance(kind, np.dtype) and kind.kind in "iufb":
-            numeric.setdefault(kind, []).append(place)
+        if isinstance(kind, np.dtype) and kind.kind in "iufbM":
+            grouped.setdefault(kind, []).append(place)
         elif _arrow_string(kind):
             strings.append(place)
         else:
             others.append(place)
     names = tuple(name for name, _ in columns)
     return _Layout(names, tuple(dtype for _, dtype in columns), pd.Index(list(names)),
-                   tuple((kind, np.array(places)) for kind, places in numeric.items()),
-                   np.array(strings, dtype=np.intp), tuple(others))
+                   tuple((kind, np.array(places)) for kind, places in grouped.items()),
+                   tuple(strings), tuple(others),
+                   tuple(np.array([place]) for place in range(len(columns))))
 
 
 def _transpose(rows: list[Mapping], layout: _Layout) -> list[tuple]:
@@ -95,28 +99,49 @@ def _transpose(rows: list[Mapping], layout: _Layout) -> list[tuple]:
         return list(zip(*([row.get(name) for name in names] for row in rows)))
 
 
+def _numpy_block(columns: list[tuple], dtype: np.dtype) -> np.ndarray:
+    """Columns of one numeric or datetime dtype as one two-dimensional array; raises
+    ``TypeError`` for days that are not all ``datetime.date`` or None."""
+    if dtype.kind != "M":
+        return np.array(columns, dtype=dtype)  # exactly what pd.array does for these
+    days = [[_NAT if day is None else _ordinal(day) - _EPOCH for day in column]
+            for column in columns]
+    return np.array(days, dtype=np.int64).view("datetime64[D]").astype(dtype)
+
+
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+_NAT = np.iinfo(np.int64).min  # numpy's NaT as an integer
+
+
+def _ordinal(day: dt.date) -> int:
+    """The day's ordinal; a datetime (which has a time) or another value is not a day."""
+    if type(day) is not dt.date:
+        raise TypeError(f"not a day: {day!r}")
+    return day.toordinal()
+
+
 def _string_blocks(values: list[tuple], layout: _Layout) -> list[tuple]:
-    """One block per string column, sliced from a single pyarrow array of them all."""
+    """One block per string column, sliced from a single string array of them all."""
     n = len(values[layout.strings[0]])
     flat = [value for i in layout.strings for value in values[i]]
     try:
-        strings = pa.array(np.fromiter(flat, dtype=object, count=len(flat)),
-                           type=pa.large_string())
+        strings = pd.arrays.ArrowStringArray(pa.array(flat, type=pa.large_string()),
+                                             dtype=_dtype("string"))
     except (TypeError, ValueError, pa.ArrowException):  # not only str and None
-        return [_block(values[i], layout.dtypes[i], i) for i in layout.strings]
-    kind = _dtype("string")
-    return [(pd.arrays.ArrowStringArray(strings.slice(k * n, n), dtype=kind), np.array([i]))
+        return [_block(values[i], layout.dtypes[i], layout.places[i])
+                for i in layout.strings]
+    return [(strings[k * n:(k + 1) * n], layout.places[i])
             for k, i in enumerate(layout.strings)]
 
 
-def _block(values: tuple, dtype: str, place: int) -> tuple:
+def _block(values: tuple, dtype: str, place: np.ndarray) -> tuple:
     """A block of one column at ``place``: pandas wants numpy arrays two-dimensional."""
     array = _column(list(values), dtype)
     if isinstance(array, pd.arrays.NumpyExtensionArray):
         array = array.to_numpy()
     if isinstance(array, np.ndarray):
         array = array.reshape(1, -1)
-    return array, np.array([place])
+    return array, place
 
 
 def _arrow_string(kind) -> bool:
