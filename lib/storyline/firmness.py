@@ -49,6 +49,31 @@ def _pattern(lexicon: str, column: str) -> re.Pattern:
                       r")(?![\w-])", re.IGNORECASE)
 
 
+#: The characters other than ASCII letters that ``re.IGNORECASE`` takes for an ASCII letter
+#: (dotted I, dotless i, long s, Kelvin sign; a test checks every character).
+ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
+
+
+@functools.cache
+def _entries(lexicon: str, column: str) -> tuple[str, ...] | None:
+    """The lexicon's entries lower-cased, or None if one is not ASCII (see :func:`_may_match`)."""
+    words = tuple(w.lower() for w in read_lexicon(lexicon)[column].str.strip() if w)
+    return words if all(w.isascii() for w in words) else None
+
+
+def _may_match(lexicon: str, column: str, text: str) -> bool:
+    """False when :func:`_pattern` cannot match ``text``: no entry is in it, in any case.
+
+    Most claims hold no hedge and no denial, and a few substring tests are quicker than the
+    pattern. For ASCII entries the tests are exact unless ``text`` holds one of
+    :data:`ASCII_LOOKALIKES`, which is then left to the pattern.
+    """
+    entries = _entries(lexicon, column)
+    if entries is None or any(map(text.__contains__, ASCII_LOOKALIKES)):
+        return True
+    return any(map(text.lower().__contains__, entries))  # map: no generator frame per entry
+
+
 @functools.cache
 def _anonymous() -> frozenset[str]:
     return frozenset(read_lexicon("anonymous_sources")["word"].str.lower())
@@ -63,10 +88,11 @@ def _words(text: str) -> frozenset[str]:
 def hedges_of(row: dict) -> list[str]:
     """The hedges of one claim row, in a stable order."""
     found = []
-    for match in _pattern("hedges", "word").finditer(row["content"]):
-        word = match.group()
-        if word.islower() and word not in found:
-            found.append(word)
+    if _may_match("hedges", "word", row["content"]):
+        for match in _pattern("hedges", "word").finditer(row["content"]):
+            word = match.group()
+            if word.islower() and word not in found:
+                found.append(word)
     if row["cue_kind"] == "believe" and row["cue_lemma"] not in found:
         found.insert(0, row["cue_lemma"])
     source = row["source_text"].lower().split()
@@ -89,7 +115,8 @@ def judge_firmness(rows: list[dict], text: str) -> None:
         earlier = rows[:index]
         about_me = _named_in(row, earlier, naming)
         denial = (row["cue_kind"] == "deny" or
-                  bool(_pattern("denials", "phrase").search(row["content"])) or
+                  (_may_match("denials", "phrase", row["content"]) and
+                   bool(_pattern("denials", "phrase").search(row["content"]))) or
                   bool(NEGATION_START.match(row["content"])) or
                   (bool(about_me) and bool(NEGATED.search(" ".join(row["content"].split()[:8])))))
         row["denial"] = denial

@@ -1,0 +1,47 @@
+"""Hedges and denials: the quick substring test before the patterns changes no answer."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from storyline.firmness import ASCII_LOOKALIKES, _may_match, _pattern, hedges_of
+
+
+def row(content: str, source: str = "The mayor") -> dict:
+    return {"content": content, "cue_kind": "assert", "cue_lemma": "say",
+            "source_text": source, "quote_type": "indirect"}
+
+
+def test_ascii_lookalikes_are_every_character_ignorecase_takes_for_ascii():
+    others = "".join(chr(c) for c in range(128, sys.maxunicode + 1)
+                     if not 0xD800 <= c <= 0xDFFF)
+    assert set(re.findall(r"[\x00-\x7f]", others, re.IGNORECASE)) == set(ASCII_LOOKALIKES)
+
+
+@pytest.mark.parametrize("content", [
+    "that the levee may fail before spring",
+    "the plan was reportedly shelved by the council",
+    "that it was \u017fuggested the fund ran dry",  # a long s, which the pattern reads as s
+    "the bridge would reopen in May",
+    "that the vote was rigged",
+])
+def test_hedges_are_those_the_pattern_finds(content):
+    expected = list(dict.fromkeys(m.group() for m in _pattern("hedges", "word").finditer(content)
+                                  if m.group().islower()))
+    assert hedges_of(row(content)) == expected
+
+
+@pytest.mark.parametrize("content, denied", [
+    ("the audit report was NOT TRUE in any respect", True),
+    ("the claims were baseless and politically driven", True),
+    ("that the ferry schedule would change in June", False),
+    ("the figures were Untrue", True),
+    ("the story was a l\u0131e", True),  # a dotless i, which the pattern reads as i
+])
+def test_denial_phrases_are_those_the_pattern_finds(content, denied):
+    found = bool(_pattern("denials", "phrase").search(content))
+    assert found is denied
+    assert _may_match("denials", "phrase", content) or not found
