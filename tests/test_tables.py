@@ -90,3 +90,13 @@ def test_a_time_of_day_is_kept_as_pandas_keeps_it():
     table = make_table(rows, columns)
     pd.testing.assert_frame_equal(table, by_pandas(rows, columns), check_exact=True)
     assert table["last"][0] == pd.Timestamp("2024-10-25 13:30")
+
+
+@pytest.mark.parametrize("rows", [[{"spans": [[0, 6]], "ids": [], "note": None},
+                                   {"spans": [], "ids": [3, 4], "note": ("a", 1)}], []])
+def test_object_columns_sharing_a_block_keep_their_values_whole(rows):
+    columns = {"spans": "object", "id": "int64", "ids": "object", "note": "object"}
+    rows = [{**row, "id": number} for number, row in enumerate(rows)]
+    table = make_table(rows, columns)
+    pd.testing.assert_frame_equal(table, by_pandas(rows, columns), check_exact=True)
+    assert table.spans.tolist() == [row["spans"] for row in rows]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -52,9 +53,10 @@ def make_table(rows: Iterable[Mapping], columns: Mapping[str, str]) -> pd.DataFr
 
 @dataclass(frozen=True)
 class _Layout:
-    """How a declaration becomes blocks: ``numpy`` pairs a numeric or datetime dtype with the
-    positions of its columns; ``strings`` and ``others`` are positions of string and other
-    columns; ``places`` holds each column's position as the array a one-column block takes."""
+    """How a declaration becomes blocks: ``numpy`` pairs a numeric, datetime or object dtype
+    with the positions of its columns; ``strings`` and ``others`` are positions of string and
+    other columns; ``places`` holds each column's position as the array a one-column block
+    takes."""
 
     names: tuple[str, ...]
     dtypes: tuple[str, ...]
@@ -73,7 +75,7 @@ def _layout(columns: tuple[tuple[str, str], ...]) -> _Layout:
     strings, others = [], []
     for place, (_, dtype) in enumerate(columns):
         kind = _dtype(dtype)
-        if isinstance(kind, np.dtype) and kind.kind in "iufbM":
+        if isinstance(kind, np.dtype) and kind.kind in "iufbMO":
             grouped.setdefault(kind, []).append(place)
         elif _arrow_string(kind):
             strings.append(place)
@@ -100,8 +102,12 @@ def _transpose(rows: list[Mapping], layout: _Layout) -> list[tuple]:
 
 
 def _numpy_block(columns: list[tuple], dtype: np.dtype) -> np.ndarray:
-    """Columns of one numeric or datetime dtype as one two-dimensional array; raises
+    """Columns of one numeric, datetime or object dtype as one two-dimensional array; raises
     ``TypeError`` for days that are not all ``datetime.date`` or None."""
+    if dtype.kind == "O":  # values one by one, so lists stay whole
+        cells = itertools.chain.from_iterable(columns)
+        return np.fromiter(cells, dtype=object, count=len(columns) * len(columns[0])
+                           ).reshape(len(columns), -1)
     if dtype.kind != "M":
         return np.array(columns, dtype=dtype)  # exactly what pd.array does for these
     days = [[_NAT if day is None else _ordinal(day) - _EPOCH for day in column]
