@@ -120,7 +120,7 @@ def attribution_chains(article: Article | str) -> pd.DataFrame:
         >>> attribution_chains("Prices rose, according to the Journal.").chain.tolist()
         ['The Wall Street Journal → this article']
     """
-    return make_table(_chains(*_sourcing(as_article(article))), CHAIN_COLUMNS)
+    return make_table(_chain_rows(as_article(article)), CHAIN_COLUMNS)
 
 
 def sourcing_profile(article: Article | str) -> pd.DataFrame:
@@ -136,7 +136,7 @@ def sourcing_profile(article: Article | str) -> pd.DataFrame:
         'two engineers → the Gazette → this article'
     """
     article = as_article(article)
-    claim_rows, source_rows, edges = _sourcing(article)
+    claim_rows, source_rows, _ = _sourcing(article)
     n_claims = len(claim_rows)
     types = {s["source_id"]: s["source_type"] for s in source_rows}
     kind = [types.get(c["source_id"]) for c in claim_rows]
@@ -146,7 +146,7 @@ def sourcing_profile(article: Article | str) -> pd.DataFrame:
                                  if c["denial"] and c["source_id"] is not None))
     outlets = [s["name"] for s in source_rows if s["source_type"] == "outlet"]
     central = _central_claim(claim_rows)
-    chain = _central_chain(central, _chains(claim_rows, source_rows, edges), source_rows) \
+    chain = _central_chain(central, _chain_rows(article), source_rows) \
         if central is not None else ""
     row = {
         "article_id": article.id, "n_claims": n_claims, "n_sources": len(source_rows),
@@ -265,6 +265,12 @@ def _edge(source_rows: list[dict], claim: dict, frm: int, to: int | None, relati
     }
 
 
+@functools.lru_cache(maxsize=64)
+def _chain_rows(article: Article) -> tuple[dict, ...]:
+    """The rows of :func:`attribution_chains`, made once for it and the profile's chain."""
+    return tuple(_chains(*_sourcing(article)))
+
+
 def _chains(claim_rows: list[dict], source_rows: list[dict], edges: tuple[tuple, ...]
             ) -> list[dict]:
     """The rows of :func:`attribution_chains`."""
@@ -322,7 +328,7 @@ def _central_claim(claim_rows: list[dict]) -> int | None:
     return claim_rows[0]["claim_id"] if claim_rows else None
 
 
-def _central_chain(central: int, chains: list[dict], source_rows: list[dict]) -> str:
+def _central_chain(central: int, chains: tuple[dict, ...], source_rows: list[dict]) -> str:
     """The central claim's chain, with every origin of the same kind (anonymous or not) whose
     words reach the article the same way ("western officials; two officials → the Journal")."""
     own = next(row for row in chains if row["claim_id"] == central)
