@@ -43,3 +43,39 @@ def test_reading_an_article_without_nltk_data_names_what_is_missing(tmp_path):
     assert run.returncode != 0
     assert "MissingNLTKData" in run.stderr
     assert "stopwords" in run.stderr and "storyline setup" in run.stderr
+
+
+def test_the_tagger_model_is_the_one_nltks_own_loader_reads():
+    ours, nltks = resources.pos_tagger(), nltk.tag.PerceptronTagger(lang="eng")
+    assert list(ours.model.weights.items()) == list(nltks.model.weights.items())
+    assert ours.tagdict == nltks.tagdict
+    assert ours.classes == ours.model.classes == nltks.classes
+    assert ours.tag("The minister denied it .".split()) == \
+        nltks.tag("The minister denied it .".split())
+
+
+def write_perceptron(monkeypatch, root, weights: str) -> tuple[object, tuple[str, str, str]]:
+    """A perceptron model in a data folder NLTK searches: where NLTK found it, its files."""
+    folder = root / "taggers" / "perceptron_test"
+    folder.mkdir(parents=True)
+    files = ("m.weights.json", "m.tagdict.json", "m.classes.json")
+    for name, text in zip(files, (weights, '{"the": "DT"}', '["DT", "NN"]')):
+        (folder / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(nltk.data, "path", [str(root)])
+    return nltk.data.find("taggers/perceptron_test/"), files
+
+
+def test_a_perceptron_model_is_read_from_its_three_json_files(monkeypatch, tmp_path):
+    found, files = write_perceptron(monkeypatch, tmp_path, '{"bias": {"DT": 0.5, "NN": -1}}')
+    weights, tagdict, classes = resources.read_perceptron(found, files)
+    assert weights == {"bias": {"DT": 0.5, "NN": -1}}
+    assert tagdict == {"the": "DT"} and classes == ["DT", "NN"]
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e400"])
+def test_a_perceptron_model_with_a_weight_that_is_not_finite_is_refused(monkeypatch, tmp_path,
+                                                                        number):
+    weights = '{"bias": {"DT": 0.5}, "i word x": {"NN": %s}}' % number
+    found, files = write_perceptron(monkeypatch, tmp_path, weights)
+    with pytest.raises(ValueError, match="NaN or infinite"):
+        resources.read_perceptron(found, files)

@@ -93,3 +93,29 @@ def test_tags_match_nltk_on_polnear_dev(shared_data):
     for text in texts:
         batch = [split(s) for s in text.split("\n") if s.strip()]
         assert tag_sentences(batch) == [nltk_tags(words) for words in batch]
+
+
+def test_the_weight_table_holds_every_weight_of_the_model_and_zeros_elsewhere():
+    model = pos_tagger()
+    fast = FastTagger(model)
+    column = {label: k for k, label in enumerate(fast._classes)}
+    expected = 0
+    for feature, by_label in model.model.weights.items():
+        row = fast._weights[fast._row[feature]]
+        for label, weight in by_label.items():
+            assert row[column[label]] == weight
+        expected += len(by_label)
+    assert not fast._weights[0].any()
+    assert (fast._weights != 0).sum() == expected - sum(
+        weight == 0 for by_label in model.model.weights.values() for weight in by_label.values())
+
+
+def test_the_previous_tag_table_points_at_each_word_and_tag_feature():
+    fast = FastTagger(pos_tagger())
+    for feature, row in fast._row.items():
+        if feature.startswith("i-1 tag+i word "):
+            tag, word = feature.removeprefix("i-1 tag+i word ").split(" ", 1)
+            if tag in fast._tag_id:
+                assert fast._previous_word_rows[fast._word_index[word], fast._tag_id[tag]] == row
+    assert (fast._previous_word_rows != 0).sum() == sum(
+        feature.startswith("i-1 tag+i word ") for feature in fast._row)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, count, repeat
 
 import nltk
 import numpy as np
@@ -63,40 +63,20 @@ class FastTagger:
         self._model = model
         weights = model.model.weights
         self._classes = sorted(model.classes)
-        column = {label: k for k, label in enumerate(self._classes)}
-        self._row = {feature: r + 1 for r, feature in enumerate(weights)}  # row 0 is zeros
-        self._weights = np.zeros((len(weights) + 1, len(self._classes)))
-        for feature, by_label in weights.items():
-            row = self._weights[self._row[feature]]
-            for label, weight in by_label.items():
-                row[column[label]] = weight
+        self._row = dict(zip(weights, count(1)))  # row 0 is zeros
+        self._weights = _weight_table(weights, self._classes)
         self._tagdict = model.tagdict
         self._tags = [*_START, *self._classes]
         self._tag_names = np.array(self._tags, dtype=object)
-        tag_id = {tag: k for k, tag in enumerate(self._tags)}
-        self._tag_id = tag_id
+        self._tag_id = {tag: k for k, tag in enumerate(self._tags)}
         self._pairs = self._tag_pair_scores()
+        by_template = _rows_by_template(self._row)
         # "i-1 tag+i word TAG WORD": per word (index), the row of each previous tag
-        self._word_index: dict[str, int] = {}
-        by_word: list[list[int]] = [[0] * len(self._tags)]
-        prefix = "i-1 tag+i word "
-        for feature, row in self._row.items():
-            if feature.startswith(prefix):
-                tag, word = feature[len(prefix):].split(" ", 1)
-                if tag in tag_id:
-                    if word not in self._word_index:
-                        self._word_index[word] = len(by_word)
-                        by_word.append([0] * len(self._tags))
-                    by_word[self._word_index[word]][tag_id[tag]] = row
-        self._previous_word_rows = np.array(by_word, dtype=np.int64)
+        self._word_index, self._previous_word_rows = self._previous_tag_rows(
+            by_template.get("i-1 tag+i", {}))
         self._bias = self._row.get("bias", 0)
         # the rows of the features a word's own text decides, by template then by value:
         # looking up "i word" + word in a small table beats building "i word {word}"
-        by_template: dict[str, dict[str, int]] = {}
-        for feature, row in self._row.items():
-            first, _, rest = feature.partition(" ")
-            second, _, value = rest.partition(" ")
-            by_template.setdefault(f"{first} {second}", {})[value] = row
         self._context_rows = [by_template.get(t, {}) for t in _CONTEXT_TEMPLATES]
         self._suffix_rows = by_template.get("i suffix", {})
         self._prefix_rows = by_template.get("i pref1", {})
@@ -113,15 +93,33 @@ class FastTagger:
         self._normals: list[str] = []
 
     def _tag_pair_scores(self) -> np.ndarray:
-        """Scores of "i-1 tag", "i-2 tag" and "i tag+i-2 tag" for every (previous, before)."""
-        n = len(self._tags)
+        """Scores of "i-1 tag", "i-2 tag" and "i tag+i-2 tag" for every (previous, before),
+        summed in that order, row ``previous * n + before``."""
+        n, rows = len(self._tags), self._row
+        previous = [rows.get(f"i-1 tag {tag}", 0) for tag in self._tags]
+        before = [rows.get(f"i-2 tag {tag}", 0) for tag in self._tags]
+        both = [rows.get(f"i tag+i-2 tag {p} {b}", 0) for p in self._tags for b in self._tags]
         pairs = np.zeros((n * n, len(self._classes)))
-        for p, previous in enumerate(self._tags):
-            for q, before in enumerate(self._tags):
-                for feature in (f"i-1 tag {previous}", f"i-2 tag {before}",
-                                f"i tag+i-2 tag {previous} {before}"):
-                    pairs[p * n + q] += self._weights[self._row.get(feature, 0)]
+        pairs += np.repeat(self._weights[previous], n, axis=0)
+        pairs += np.tile(self._weights[before], (n, 1))
+        pairs += self._weights[both]
         return pairs
+
+    def _previous_tag_rows(self, features: dict[str, int]) -> tuple[dict[str, int], np.ndarray]:
+        """From the "i-1 tag+i word TAG WORD" features (``features`` maps "word TAG WORD" to
+        its row): an index for each WORD (from 1), and per index the row of the feature for
+        each previous tag, 0 where the model has none."""
+        index: dict[str, int] = {}
+        words, tags, rows = [], [], []
+        for value, row in features.items():
+            kind, tag, word = value.split(" ", 2)
+            if kind == "word" and tag in self._tag_id:
+                words.append(index.setdefault(word, len(index) + 1))
+                tags.append(self._tag_id[tag])
+                rows.append(row)
+        table = np.zeros((len(index) + 1, len(self._tags)), dtype=np.int64)
+        table[words, tags] = rows
+        return index, table
 
     def _contexts(self, normals: list[str]) -> list[int]:
         """Ids of normalised words in the context table (their rows for each template),
@@ -273,6 +271,32 @@ def _chain_order(places: np.ndarray) -> tuple[np.ndarray, list[int]]:
     first = np.flatnonzero(starts)
     rank = np.arange(len(places)) - np.repeat(first, np.diff(np.append(first, len(places))))
     return np.argsort(rank, kind="stable"), np.bincount(rank).tolist()
+
+
+def _weight_table(weights: dict[str, dict[str, float]], classes: list[str]) -> np.ndarray:
+    """The model's weights as one array: row r + 1 for its r-th feature (row 0 stays zeros
+    for the features it never saw), a column per class, 0 where a feature has no weight."""
+    column = {label: k for k, label in enumerate(classes)}
+    sizes = np.fromiter(map(len, weights.values()), dtype=np.int64, count=len(weights))
+    total = int(sizes.sum())
+    labels = map(column.__getitem__, chain.from_iterable(weights.values()))
+    values = chain.from_iterable(map(dict.values, weights.values()))
+    table = np.zeros((len(weights) + 1, len(classes)))
+    rows = np.repeat(np.arange(1, len(weights) + 1), sizes)
+    table[rows, np.fromiter(labels, dtype=np.int64, count=total)] = np.fromiter(
+        values, dtype=np.float64, count=total)
+    return table
+
+
+def _rows_by_template(rows: dict[str, int]) -> dict[str, dict[str, int]]:
+    """Feature rows grouped by template, the feature's first two words, then by the rest:
+    ``{"i suffix": {"ing": 7, ...}, ...}``."""
+    by_template: dict[str, dict[str, int]] = {}
+    for feature, row in rows.items():
+        first, _, rest = feature.partition(" ")
+        second, _, value = rest.partition(" ")
+        by_template.setdefault(f"{first} {second}", {})[value] = row
+    return by_template
 
 
 def _grown(array: np.ndarray, rows: list[tuple[int, ...]]) -> np.ndarray:
