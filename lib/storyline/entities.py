@@ -59,8 +59,9 @@ def _known_names() -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
     table: dict[str, tuple[str, str, str]] = {}
     sources = [("gpe_aliases", "GPE"), ("organisations", "ORGANIZATION"), ("outlets", "OUTLET")]
     for lexicon, kind in sources:
+        written = _written_forms(lexicon)
         for alias, canonical in name_index(lexicon).items():
-            for row_alias in _original_case(lexicon, alias):
+            for row_alias in written.get(alias, ()):
                 table[row_alias] = (kind, canonical, f"{lexicon} lexicon")
     for place in read_lexicon("places")["name"]:
         table.setdefault(place, ("GPE", place, "places lexicon"))
@@ -92,15 +93,16 @@ def _lexicon_matches(text: str, start: int, end: int) -> list[re.Match]:
     return found
 
 
-def _original_case(lexicon: str, lowered: str) -> list[str]:
-    """Aliases of a lexicon row in their written case, without a leading "the"."""
-    found = []
-    for row in read_lexicon(lexicon).itertuples():
-        for alias in [row.name, *row.aliases.split("|")]:
+def _written_forms(lexicon: str) -> dict[str, list[str]]:
+    """Each name and alias of a lexicon, lower-cased, with its forms as written in the rows
+    (in row order, without a leading "the"): ``{"the post": ["Post"], ...}``."""
+    forms: dict[str, list[str]] = {}
+    table = read_lexicon(lexicon)
+    for name, aliases in zip(table["name"], table["aliases"]):
+        for alias in [name, *aliases.split("|")]:
             alias = alias.strip()
-            if alias.lower() == lowered:
-                found.append(re.sub(r"^(?i:the) ", "", alias))
-    return found
+            forms.setdefault(alias.lower(), []).append(re.sub(r"^(?i:the) ", "", alias))
+    return forms
 
 
 @functools.cache
