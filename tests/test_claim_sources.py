@@ -158,3 +158,13 @@ def test_a_linking_phrase_between_commas_is_not_part_of_the_source():
 def test_with_before_a_participle_cue_is_not_part_of_the_source():
     row = only("The bill stalled in the Senate, with the governor calling it a tax grab.")
     assert row.source_text == "the governor"
+
+
+def test_an_s_possessive_apostrophe_stays_in_the_source():
+    row = only("The Jones’ lawyers say the fence was built legally.")
+    assert row.source_text == "The Jones’ lawyers"
+
+
+def test_a_quantity_keeps_its_modifier():
+    row = only("In the county survey, more than a third of farmers said prices were too low.")
+    assert row.source_text == "more than a third of farmers"

@@ -344,12 +344,16 @@ def _noun_phrase_back(sentence: Sentence, end: int) -> tuple[int, int] | None:
                 "NNS", "NN", "JJ") and not sentence.quoted[start - 2]:
             start -= 1  # "advisers to Mr. Obama say", "those close to him say"
             continue
+        if word in ("’", "'") and _plural_possessive(sentence, start - 1):
+            start -= 1  # "Sanders’ aides say"
+            continue
         if low in BOUNDARY or word in QUOTE_MARKS or sentence.quoted[start - 1] or \
                 _before_source(sentence, start - 1, end):
             break
         if not (word[0].isalnum() or word in ("(", ")", "-", "’s", "'s", ".", "/")):
             break
         start -= 1
+    start = _quantity_start(sentence, start, end)
     for conjunction in joined:  # "Trump attacked Clinton and aides said": the clause ends
         if any(sentence.tag(m)[:3] in FINITE_TAGS for m in range(start,
                                                                                 conjunction)):
@@ -360,6 +364,40 @@ def _noun_phrase_back(sentence: Sentence, end: int) -> tuple[int, int] | None:
     while start < end and lowered[start] in (")", "-", "/", "."):
         start += 1
     return (start, end) if start < end else None
+
+
+def _plural_possessive(sentence: Sentence, m: int) -> bool:
+    """Token ``m`` is the apostrophe of a plural or -s possessive ("Sanders’ aides"): glued to
+    a word ending in "s" that is not inside a quotation, with a word after it."""
+    tokens = sentence.tokens
+    return 0 < m < len(tokens) - 1 and tokens[m - 1][1] == tokens[m][0] and \
+        sentence.lowered[m - 1].endswith("s") and not sentence.quoted[m - 1] and \
+        tokens[m + 1][0] > tokens[m][1] and sentence.words[m + 1][:1].isalnum()
+
+
+#: Words before a number that are part of a quantity ("About 4 in 10", "more than half").
+QUANTITY_MODIFIERS = (("about",), ("nearly",), ("almost",), ("roughly",), ("some",),
+                      ("only",), ("around",), ("approximately",), ("more", "than"),
+                      ("less", "than"), ("fewer", "than"), ("at", "least"),
+                      ("as", "many", "as"))
+FRACTIONS = {"half", "third", "thirds", "quarter", "quarters", "majority", "plurality"}
+
+
+def _quantity_start(sentence: Sentence, start: int, end: int) -> int:
+    """Where a source that opens with a number starts when a modifier comes before it:
+    "About 4 in 10 say", "more than half of voters said"; otherwise ``start``."""
+    lowered = sentence.lowered
+    if start >= end:
+        return start
+    number = sentence.tag(start) == "CD" or lowered[start] in FRACTIONS or (
+        lowered[start] in ("a", "an") and start + 1 < end and lowered[start + 1] in FRACTIONS)
+    if not number:
+        return start
+    for modifier in QUANTITY_MODIFIERS:
+        first = start - len(modifier)
+        if first >= 0 and tuple(lowered[first:start]) == modifier:
+            return first
+    return start
 
 
 def _before_source(sentence: Sentence, m: int, end: int) -> bool:
