@@ -49,7 +49,7 @@ def predict(texts: dict[str, str]) -> tuple[pd.DataFrame, dict[str, float]]:
         parsed = parse(article)
         marks.append(time.process_time())
         if parsed.sentences:
-            parsed.tags(0, text)
+            parsed.tags(0)
         marks.append(time.process_time())
         _claim_rows(article)
         marks.append(time.process_time())

@@ -287,7 +287,8 @@ def _subject_end(sentence: Sentence, last: int, end: int) -> int:
     if last < end and words[last] == ",":
         comma = next((m for m in range(last + 1, min(end, last + 25)) if words[m] == ","), None)
         if comma is not None and comma + 1 < len(words) and _describes(sentence, last + 1, comma) \
-                and not _aside(sentence, last + 1, comma) and _verb_follows(sentence, comma + 1) and \
+                and not _aside(sentence, last + 1, comma) and \
+                _verb_follows(sentence, comma + 1) and \
                 any(sentence.tag(m)[:2] in ("NN", "CD") for m in range(last + 1, comma)):
             last = comma
     return last

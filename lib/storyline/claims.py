@@ -541,7 +541,7 @@ def _claim_rows(article: Article) -> tuple[dict, ...]:
     parsed = parse(article)
     quotes = quote_spans(text)
     sentences = [Sentence.build(text, i, start, end, parsed.tokens[i], quotes,
-                                parsed.tags(i, text))
+                                parsed.tags(i))
                  for i, (_, start, end) in enumerate(parsed.sentences)]
     found: list[_Claim] = []
     for sentence in sentences:

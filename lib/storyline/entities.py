@@ -283,7 +283,7 @@ def entity_rows(article: Article) -> tuple[dict, ...]:
     for sentence_id, (spans, words) in enumerate(zip(parsed.tokens, parsed.words)):
         if not spans:
             continue
-        tags = parsed.tags(sentence_id, text)
+        tags = parsed.tags(sentence_id)
         taken: set[int] = set()
         s_start, s_end = spans[0][0], spans[-1][1]
         for match in _lexicon_matches(text, s_start, s_end):

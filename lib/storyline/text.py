@@ -228,10 +228,9 @@ class Parsed:
     words: tuple[tuple[str, ...], ...]  # per sentence: the text of each token
     _tags: dict[int, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    def tags(self, sentence_id: int, text: str) -> tuple[str, ...]:
+    def tags(self, sentence_id: int) -> tuple[str, ...]:
         """Part-of-speech tags of one sentence's tokens; the whole article is tagged in one
-        batch on first use (see :mod:`storyline.tagger`). ``text``, the article's text, is no
-        longer needed (:func:`parse` keeps the words) but callers still pass it."""
+        batch on first use (see :mod:`storyline.tagger`)."""
         if not self._tags and self.tokens:
             self._tags.update(enumerate(tag_sentences(_tagger_forms(self.words))))
         return self._tags[sentence_id]
@@ -339,10 +338,9 @@ def tokens(article: Article | str) -> pd.DataFrame:
     """
     article = as_article(article)
     parsed = parse(article)
-    text = article.text
     rows = []
     for sentence_id, (spans, words) in enumerate(zip(parsed.tokens, parsed.words)):
-        tags = parsed.tags(sentence_id, text)
+        tags = parsed.tags(sentence_id)
         for (s, e), word, tag in zip(spans, words, tags):
             rows.append({"token_id": len(rows), "sentence_id": sentence_id, "start": s,
                          "end": e, "text": word, "pos": tag})

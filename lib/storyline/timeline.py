@@ -98,7 +98,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _present_perfect(article: Article, sentence_id: int, start: int, end: int) -> bool:
     """Whether the clause has "has/have" followed closely by a past participle."""
     parsed = parse(article)
-    spans, tags = parsed.tokens[sentence_id], parsed.tags(sentence_id, article.text)
+    spans, tags = parsed.tokens[sentence_id], parsed.tags(sentence_id)
     inside = [(article.text[s:e].lower(), tag) for (s, e), tag in zip(spans, tags)
               if start <= s < end]
     return any(word in _HAVE and any(tag == "VBN" for _, tag in inside[i + 1:i + 4])
@@ -155,7 +155,7 @@ def _reporting_claim(contents: list[tuple[int, int, int]], sentence_id: int, sta
 def _subject_nouns(article: Article, sentence_id: int) -> set[str]:
     """Lower-cased nouns before the first past-tense verb of a sentence (its subject)."""
     parsed = parse(article)
-    spans, tags = parsed.tokens[sentence_id], parsed.tags(sentence_id, article.text)
+    spans, tags = parsed.tokens[sentence_id], parsed.tags(sentence_id)
     if "VBD" not in tags:
         return set()
     subject = tags.index("VBD")
