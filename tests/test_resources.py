@@ -75,7 +75,7 @@ def test_a_perceptron_model_is_read_from_its_three_json_files(monkeypatch, tmp_p
 @pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e400"])
 def test_a_perceptron_model_with_a_weight_that_is_not_finite_is_refused(monkeypatch, tmp_path,
                                                                         number):
-    weights = '{"bias": {"DT": 0.5}, "i word x": {"NN": %s}}' % number
+    weights = '{"bias": {"DT": 0.5}, "i word x": {"NN": ' + number + '}}'
     found, files = write_perceptron(monkeypatch, tmp_path, weights)
     with pytest.raises(ValueError, match="NaN or infinite"):
         resources.read_perceptron(found, files)
