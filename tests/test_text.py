@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -47,6 +48,7 @@ def test_an_abbreviation_before_an_ellipsis_keeps_its_dot_and_loses_no_text():
         "Ask", "Sen.", "..", "or", "J.", "..", "now", "."]
 
 
+@pytest.mark.filterwarnings("ignore:the text given does not look like English")
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from([
     "The minister said", "“It is false,”", "Sen. Doe", "U.S.", "\n", "\n\n", "Advertisement\n",
