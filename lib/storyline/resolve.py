@@ -20,8 +20,9 @@ import bisect
 import functools
 import re
 
+from storyline.describe import gender
 from storyline.lexicons import read_lexicon
-from storyline.resources import first_names, word_list
+from storyline.resources import first_names
 
 PERSONAL = {"he", "she", "his", "her", "him", "i", "we"}
 IMPERSONAL = {"it", "its"}
@@ -43,17 +44,6 @@ _OF_WORDS = re.compile(r"\b(?:from|by|of|among|with|including)\s+")
 @functools.cache
 def _titles() -> frozenset[str]:
     return frozenset(t.lower() for t in read_lexicon("titles")["title"])
-
-
-@functools.lru_cache(maxsize=4096)
-def _gender(name: str) -> str:
-    """"male", "female" or "" (unknown or both) from the first name in NLTK's names lists."""
-    for word in name.split():
-        if word in first_names():
-            male, female = word in word_list("names", "male.txt"), \
-                word in word_list("names", "female.txt")
-            return "" if male == female else ("male" if male else "female")
-    return ""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -118,7 +108,7 @@ def _resolve(source: str, start: int, text: str, mentions: list[tuple[int, str]]
                if 0 <= r["source_start"] < start]
     if low in PERSONAL:
         people = [n for _, n in prior if _is_person(n)] + [n for n in earlier if _is_person(n)]
-        gendered = [n for n in people if _gender(n) in ("", "female" if low in ("she", "her")
+        gendered = [n for n in people if gender(n) in ("", "female" if low in ("she", "her")
                                                          else "male")]
         people = gendered if low in ("he", "his", "she", "her") else people
         return _nearest(people, text, start) or source
