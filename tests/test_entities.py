@@ -51,3 +51,10 @@ def test_lexicon_names_are_whole_words_not_parts_of_longer_ones():
                      "and Russiagate did not count.")
     assert [(row.text, row.type) for row in table.itertuples() if row.text in
             ("Russia", "Kremlin")] == [("Russia", "GPE"), ("Kremlin", "ORGANIZATION")]
+
+
+def test_connectors_join_the_capitalised_words_of_one_name():
+    table = entities("Protesters met Ahmed bin Salman outside the Museum of Modern Art and the "
+                     "offices of Procter & Gamble, then the Friends of The Earth on Friday.")
+    assert table.text.tolist() == ["Ahmed bin Salman", "Museum of Modern Art",
+                                   "Procter & Gamble", "Friends of The Earth"]

@@ -76,6 +76,8 @@ def _known_names() -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
 
 
 _NAME_BEFORE = re.compile(r"[\w.]")
+#: A capitalised word right after an organisation's name: "House Oversight Committee".
+_NAME_GOES_ON = re.compile(r" [A-Z]\w")
 
 
 def _lexicon_matches(text: str, start: int, end: int) -> list[re.Match]:
@@ -114,6 +116,11 @@ def _gazetteer() -> frozenset[str]:
 
 
 @functools.cache
+def _nationalities() -> frozenset[str]:
+    return word_list("gazetteers", "nationalities.txt")
+
+
+@functools.cache
 def _titles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Titles (lower-cased, multiword allowed), the words they are made of, and affiliations
     ("Republican Donald Trump") that precede a name without being a role."""
@@ -148,13 +155,16 @@ def _org_words() -> frozenset[str]:
     return frozenset(read_lexicon("organisation_words")["word"])
 
 
+@functools.cache
+def _lexicon_organisations() -> frozenset[str]:
+    """The names that the lexicons type as organisations ("Kremlin")."""
+    return frozenset(name for name, (kind, _, _) in _known_names()[1].items()
+                     if kind == "ORGANIZATION")
+
+
+#: Tags of capitalised words that are not names ("The", "In", "He", "But").
 _NOT_NAME_TAGS = frozenset(("DT", "IN", "CC", "PRP", "PRP$", "WDT", "WP", "WRB", "MD", "EX",
                             "TO", "``", "''"))
-
-
-def _is_name_word(word: str, tag: str) -> bool:
-    return bool(word) and (tag in ("NNP", "NNPS") or (word[0].isupper() and
-                                                      tag not in _NOT_NAME_TAGS))
 
 
 def _ordinary_word(word: str, tag: str) -> bool:
@@ -166,11 +176,14 @@ def _ordinary_word(word: str, tag: str) -> bool:
         word not in _gazetteer()
 
 
-def _title_case(words: Sequence[str]) -> bool:
-    """True for headline-style sentences in which most words are capitalised."""
-    alphabetic = [w for w in words if w.isalpha()]
-    capitalised = len([w for w in alphabetic if w[0].isupper()])
-    return len(alphabetic) >= 5 and capitalised >= 0.85 * len(alphabetic)
+def _title_case(words: Sequence[str], capitalised: Sequence[int]) -> bool:
+    """True for headline-style sentences in which most words are capitalised
+    (``capitalised`` holds the positions of the words that begin with a capital)."""
+    alphabetic = sum(map(str.isalpha, words))
+    # only capitalised words count towards the 85%: most sentences stop at this test
+    if alphabetic < 5 or len(capitalised) < 0.85 * alphabetic:
+        return False
+    return sum(words[i].isalpha() for i in capitalised) >= 0.85 * alphabetic
 
 
 def _runs(words: Sequence[str], tags: Sequence[str], taken: set[int]) -> list[tuple[int, int]]:
@@ -179,7 +192,7 @@ def _runs(words: Sequence[str], tags: Sequence[str], taken: set[int]) -> list[tu
     # the first letter of each word, tested in one pass of C calls (most words are not names)
     capitalised = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
     # a headline needs five capitalised words, so most sentences are spared the count
-    headline = len(capitalised) >= 5 and _title_case(words)
+    headline = len(capitalised) >= 5 and _title_case(words, capitalised)
     calendar = _calendar_words()
     given = first_names()
 
@@ -188,29 +201,31 @@ def _runs(words: Sequence[str], tags: Sequence[str], taken: set[int]) -> list[tu
         return k in taken or word in calendar or (
             headline and _is_common(word) and word not in given)
 
+    # capitalised words that may begin or go on with a name (each tested once)
+    names = {i for i in capitalised if tags[i] not in _NOT_NAME_TAGS and not blocked(i)}
     runs: list[tuple[int, int]] = []
+    end = 0
     for i in capitalised:
-        if (runs and i < runs[-1][1]) or blocked(i) or not _is_name_word(words[i], tags[i]):
+        if i < end or i not in names:
             continue
         if i == 0 and _ordinary_word(words[i], tags[i]):
             continue  # a capitalised first word is a name only if nothing says it is a plain word
-        j = i + 1
-        while j < len(words) and not blocked(j):
-            if words[j][0].isupper() and _is_name_word(words[j], tags[j]):
-                j += 1
-            elif (words[j] in _CONNECTORS or words[j] == "-") and j + 1 < len(words) and \
-                    words[j + 1][0].isupper() and not blocked(j + 1):
-                j += 2
+        end = i + 1
+        while True:
+            if end in names:
+                end += 1
+            elif end + 1 < len(words) and (words[end] in _CONNECTORS or words[end] == "-") and \
+                    words[end + 1][0].isupper() and not blocked(end) and not blocked(end + 1):
+                end += 2  # "Battle of Guningtou": a connector, then any capitalised word
             else:
                 break
-        runs.append((i, j))
+        runs.append((i, end))
     return runs
 
 
 def _split_titles(words: Sequence[str], start: int, end: int) -> tuple[int, str | None]:
     """Skip leading titles ("Russian President", "Sen.") in a run; return new start, title."""
     titles, title_words, affiliations = _titles()
-    nationalities = word_list("gazetteers", "nationalities.txt")
     title = None
     i = start
     while i < end - 1:
@@ -220,7 +235,7 @@ def _split_titles(words: Sequence[str], start: int, end: int) -> tuple[int, str 
         elif words[i].lower() in titles:
             title, i = words[i].lower(), i + 1
         elif words[i].lower() in affiliations or (
-            words[i] in nationalities and words[i + 1].lower() in title_words
+            words[i] in _nationalities() and words[i + 1].lower() in title_words
         ):
             i += 1
         else:
@@ -235,13 +250,11 @@ def _type_span(words: Sequence[str], title: str | None, people: dict[str, str]) 
     name = " ".join(words)
     if name in _gazetteer():
         return "GPE", "NLTK gazetteers"
-    if name in word_list("gazetteers", "nationalities.txt"):
+    if name in _nationalities():
         return "OTHER", "nationality (NLTK gazetteers)"
     if title:
         return "PERSON", f"title '{title}'"
-    if any(w in _org_words() for w in words[1:]) or any(w in _known_names()[1] and
-                                                        _known_names()[1][w][0] == "ORGANIZATION"
-                                                        for w in words):
+    if not _org_words().isdisjoint(words[1:]) or not _lexicon_organisations().isdisjoint(words):
         return "ORGANIZATION", "organisation word"
     if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
         return "ORGANIZATION", "acronym"
@@ -276,10 +289,12 @@ def entity_rows(article: Article) -> tuple[dict, ...]:
     parsed = parse(article)
     known = _known_names()[1]
     # the other word lists load with the first article, not at the first sentence needing them
-    _common_words(), _gazetteer(), _org_words(), _titles(), first_names()
+    _common_words(), _gazetteer(), _org_words(), _lexicon_organisations(), _titles()
+    given = first_names()
     found: list[dict] = []
     people: dict[str, str] = {}
-    pending: list[tuple[dict, list[str], str | None]] = []
+    # sentence_id, start, end, text, words and title of each name that no lexicon knows
+    pending: list[tuple[int, int, int, str, Sequence[str], str | None]] = []
     for sentence_id, (spans, words) in enumerate(zip(parsed.tokens, parsed.words)):
         if not spans:
             continue
@@ -288,7 +303,7 @@ def entity_rows(article: Article) -> tuple[dict, ...]:
         s_start, s_end = spans[0][0], spans[-1][1]
         for match in _lexicon_matches(text, s_start, s_end):
             kind, canonical, evidence = known[match.group()]
-            if kind == "ORGANIZATION" and re.match(r" [A-Z]\w", text[match.end():match.end() + 3]):
+            if kind == "ORGANIZATION" and _NAME_GOES_ON.match(text, match.end()):
                 continue  # part of a longer name: "House Oversight Committee"
             found.append({"sentence_id": sentence_id, "start": match.start(), "end": match.end(),
                           "text": match.group(), "type": kind, "canonical": canonical,
@@ -302,20 +317,21 @@ def entity_rows(article: Article) -> tuple[dict, ...]:
                 j -= 1
             if i >= j:
                 continue
-            row = {"sentence_id": sentence_id, "start": spans[i][0], "end": spans[j - 1][1]}
-            row["text"] = text[row["start"]:row["end"]]
-            pending.append((row, words[i:j], title))
-            if title or (j - i >= 2 and words[i] in first_names()):
+            start, end = spans[i][0], spans[j - 1][1]
+            name = text[start:end]
+            pending.append((sentence_id, start, end, name, words[i:j], title))
+            if title or (j - i >= 2 and words[i] in given):
                 for word in words[i:j]:
-                    people.setdefault(word, row["text"])
-    for row, words, title in pending:
+                    people.setdefault(word, name)
+    for sentence_id, start, end, name, words, title in pending:
         kind, evidence = _type_span(words, title, people)
         if kind == "PERSON" and len(words) >= 2:
             for word in words:
-                people.setdefault(word, row["text"])
-        canonical = people.get(" ".join(words), row["text"]) if kind == "PERSON" else row["text"]
-        found.append({**row, "type": kind, "canonical": canonical, "evidence": evidence})
-    found.sort(key=lambda r: r["start"])
+                people.setdefault(word, name)
+        canonical = people.get(" ".join(words), name) if kind == "PERSON" else name
+        found.append({"sentence_id": sentence_id, "start": start, "end": end, "text": name,
+                      "type": kind, "canonical": canonical, "evidence": evidence})
+    found.sort(key=itemgetter("start"))
     for number, row in enumerate(found):
         row["entity_id"] = number
     return tuple(found)
