@@ -23,6 +23,8 @@ TEXTS = [
     "She worked at the Dept. of State. The dept. said nothing. St. Louis is in Mo. Yes.",
     "Line one.\nLine two. \n\nA new paragraph... with an ellipsis. ... And more.",
     "Odd separators.\x1cThey are no spaces to Punkt. Nor\x1f is this. The end.\u2028Next. Yes.",
+    "The vote in Washington, D.C. ended at 9 p.m. Tuesday. A U.S. judge ruled on Sept. 4 that "
+    "T. Okafor, the mayor of Lagos, N.G., could stay. The U.S.A.! Rain fell in St. Paul, Minn.",
 ]
 
 
@@ -51,6 +53,15 @@ def test_common_candidates_are_settled_without_punkts_tokens():
     assert settled == [True, True, True, False, False, None]
 
 
+def test_dotted_words_known_initials_and_numbers_after_an_abbreviation_are_settled(
+        nltk_splitter):
+    contexts = ("U.S. officials", "U.S. They", "a.m.\xa0on", "N.G.”", "Sept. 11", "Oct. 2016,",
+                "T. Okafor,", "U.S? No", "J. Smith.”", "A. Smith")
+    settled = [sentence_splitter()._settled(context) for context in contexts]
+    assert settled == [False, True, False, True, False, False, False, True, None, None]
+    assert settled[:8] == [nltk_splitter.text_contains_sentbreak(c) for c in contexts[:8]]
+
+
 def test_an_abbreviation_before_a_word_with_a_clitic_or_comma_is_settled_too():
     splitter = sentence_splitter()
     settled = [splitter._settled(context) for context in
@@ -62,7 +73,8 @@ PIECES = st.sampled_from([
     "Mr.", "Sen.", "said.", "It", "it", "?", "!", "“", "”", '"', "'", "(", ")", "U.S.",
     "No.", "a.", "J.", "the", "The", "\n", "..", "2.", "Obama", "Inc.", "co.", "Ms.", "'s",
     "—", "however", "However", "i", ";", ",", "...", "5", "Obama’s", "Obama,", "Ms.”",
-    "They's?", "”", "Inc.’s", "x)", "Then",
+    "They's?", "”", "Inc.’s", "x)", "Then", "a.m.", "D.C.", "Sept.", "11", "T.", "U.S.A.",
+    "e.g.",
 ])
 
 

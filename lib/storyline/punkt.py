@@ -6,14 +6,19 @@ most of the time it takes. Most candidates need none of that, as Punkt's own rul
 them from the characters alone:
 
 * "?" or "!" always ends a sentence;
-* a word of letters, not a known abbreviation, then "." ("said.", "officials.”") ends one,
-  unless the word starts one of Punkt's collocations (we leave those to Punkt);
-* a known abbreviation then a word of letters ("Mr. Obama", "Sen. Warren", also with a
-  clitic, quote mark or comma after it: "Mr. Obama’s") ends one only if the next word is
-  capitalised and is, by Punkt's statistics, a sentence starter or a word seen in lower case
-  but never capitalised inside a sentence.
+* a word of letters (or letters with inner dots: "U.S", "a.m"), not a known abbreviation,
+  then "." ("said.", "officials.”", "D.C.”") ends one, unless the word starts one of
+  Punkt's collocations (we leave those to Punkt);
+* a known abbreviation then a word of letters or digits ("Mr. Obama", "Sen. Warren",
+  "U.S. officials", "Sept. 11", also with a clitic, quote mark or comma after it:
+  "Mr. Obama’s") ends one only if the next word is capitalised and is, by Punkt's
+  statistics, a sentence starter or a word seen in lower case but never capitalised inside
+  a sentence;
+* an initial Punkt knows as an abbreviation, then such a word ("J. Blige", "R. Biden,"),
+  never ends one.
 
-Everything else (initials, numbers, ellipses, other punctuation) goes to Punkt's own code.
+Everything else (other initials, numbers, ellipses, other punctuation) goes to Punkt's own
+code.
 The steps around the decisions (finding candidates and their contexts, moving a closing
 quote onto the sentence it ends) are NLTK's, written as plain loops over lists.
 ``tests/test_punkt.py`` checks the sentences are NLTK's.
@@ -41,14 +46,16 @@ class FastPunkt(nltk.tokenize.PunktTokenizer):
 
     def __init__(self, lang: str = "english") -> None:
         super().__init__(lang)
-        # a word of letters, the end mark, and what may follow it in a candidate's context
+        # a word of letters (maybe with inner dots: "U.S"), the end mark, and what may
+        # follow it in a candidate's context
+        word = r"[^\W\d_]+(?:\.[^\W\d_]+)*"
         after = rf"(?=\s|{self._lang_vars._re_non_word_chars})"
-        self._word_then_end = re.compile(rf"([^\W\d_]*)([.?!]){after}")
+        self._word_then_end = re.compile(rf"((?:{word})?)([.?!]){after}")
         # the word after an abbreviation is Punkt's next token up to a character that cannot
         # be in a word ("Obama’s", "Obama,"), if nothing after it can end a sentence
         non_word = self._lang_vars._re_non_word_chars
         self._abbreviation_then_word = re.compile(
-            rf"([^\W\d_]+)\.\s+([^\W\d_]+)(?:(?={non_word})[^.?!]*|,)?")
+            rf"({word})\.\s+([^\W_]+)(?:(?={non_word})[^.?!]*|,)?")
         self._collocation_starts = {first for first, _ in self._params.collocations}
         self._closing = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
         self._candidates = _candidate_pattern(self._lang_vars)
@@ -137,9 +144,13 @@ class FastPunkt(nltk.tokenize.PunktTokenizer):
             return True
         params = self._params
         lower = word.lower()
+        known = lower in params.abbrev_types
+        if len(word) == 1 and known:
+            # Punkt only ever takes a break away from a known initial ("J. Blige")
+            return False if self._abbreviation_then_word.fullmatch(context) else None
         if len(word) < 2 or lower in self._collocation_starts:
-            return None  # initials and collocations: Punkt's own code
-        if lower not in params.abbrev_types:
+            return None  # other initials and collocations: Punkt's own code
+        if not known:
             return True
         match = self._abbreviation_then_word.fullmatch(context)
         if not match:
