@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import accumulate, chain
+from operator import itemgetter
 
-import numpy as np
 import pandas as pd
 
 from storyline.articles import Article, article_from_text
@@ -172,22 +173,24 @@ def _sentence_tokens(
 
     A sentence with whitespace (or the text's edge) on both sides takes the tokens of that
     pass inside it: the pattern's lookarounds see no further than a space, so they match
-    there as in the sentence alone. Any other sentence is matched on its own.
+    there as in the sentence alone. Any other sentence is matched on its own. The tokens of
+    the whole text are kept as tuples, so a sentence's tokens are one slice of them.
     """
     pairs = _spaced_token_pattern().findall(text)
-    bounds = np.fromiter(map(len, chain.from_iterable(pairs)), dtype=np.int64,
-                         count=2 * len(pairs)).cumsum()
-    spans = list(zip(bounds[0::2].tolist(), bounds[1::2].tolist()))
-    words = [word for _, word in pairs]
-    firsts = np.searchsorted(bounds[0::2], [start for start, _ in sentences]).tolist()
-    lasts = np.searchsorted(bounds[1::2], [end for _, end in sentences], side="right").tolist()
+    bounds = iter(accumulate(map(len, chain.from_iterable(pairs))))
+    spans = tuple(zip(bounds, bounds))  # a token starts where its whitespace ends
+    words = tuple(map(itemgetter(1), pairs))
+    # the first token starting at or after the sentence ((start,) sorts before (start, end)),
+    # and the first ending after it
+    firsts = [bisect_left(spans, (start,)) for start, _ in sentences]
+    lasts = [bisect_right(spans, end, key=itemgetter(1)) for _, end in sentences]
     token_rows, word_rows = [], []
     for (start, end), first, last in zip(sentences, firsts, lasts):
         if first < last and spans[first][0] == start and spans[last - 1][1] == end and \
                 (start == 0 or text[start - 1].isspace()) and \
                 (end == len(text) or text[end].isspace()):
-            token_rows.append(tuple(spans[first:last]))
-            word_rows.append(tuple(words[first:last]))
+            token_rows.append(spans[first:last])
+            word_rows.append(words[first:last])
         else:
             own = _token_spans(text, start, end)
             token_rows.append(tuple(own))
