@@ -11,7 +11,7 @@ from storyline import read_article, timeline, timexes
 from storyline.analysis import analyze
 from storyline.articles import StorylineWarning
 from storyline.tables import check_table
-from storyline.timeline import TIMELINE_COLUMNS
+from storyline.timeline import TIMELINE_COLUMNS, _claims_by_sentence, _reporting_claim
 
 PUBLISHED = "2024-10-25"
 
@@ -166,3 +166,41 @@ def test_a_dated_article_gives_no_date_warning():
     with warnings.catch_warnings():
         warnings.simplefilter("error", StorylineWarning)
         assert len(timeline(article)) == 3
+
+
+def _reporting_claim_by_scan(claims: list[dict], sentence_id: int, start: int, end: int,
+                             position: int) -> int | None:
+    """The definition: the innermost claim content holding ``position``, else the first claim
+    of the sentence whose content overlaps the event, among all the article's claims."""
+    inside = [(claim["content_end"] - claim["content_start"], row)
+              for row, claim in enumerate(claims)
+              if claim["content_start"] <= position < claim["content_end"]]
+    if inside:
+        return min(inside)[1]
+    return next((row for row, claim in enumerate(claims)
+                 if claim["sentence_id"] == sentence_id and
+                 min(claim["content_end"], end) > max(claim["content_start"], start)), None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(1, 15), min_size=1, max_size=6),
+       st.lists(st.tuples(st.integers(-1, 60), st.integers(0, 20), st.integers(0, 5)),
+                max_size=8),
+       st.data())
+def test_reporting_claim_is_the_one_a_scan_of_all_claims_finds(lengths, spans, data):
+    sentences, start = [], 0
+    for length in lengths:
+        sentences.append((0, start, start + length))
+        start += length + 1  # one space between sentences
+    claims = [{"content_start": first, "content_end": first + width if first >= 0 else -1,
+               "sentence_id": min(sentence_id, len(sentences) - 1)}
+              for first, width, sentence_id in spans]
+    sentence_id = data.draw(st.integers(0, len(sentences) - 1))
+    _, s_start, s_end = sentences[sentence_id]
+    clause_start = data.draw(st.integers(s_start, s_end - 1))
+    clause_end = data.draw(st.integers(clause_start + 1, s_end))
+    position = data.draw(st.integers(clause_start, clause_end - 1))
+    by_sentence = _claims_by_sentence(tuple(claims), tuple(sentences))
+    assert _reporting_claim(by_sentence.get(sentence_id, []), sentence_id, clause_start,
+                            clause_end, position) == \
+        _reporting_claim_by_scan(claims, sentence_id, clause_start, clause_end, position)

@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -129,23 +130,35 @@ def _event_interval(row: dict, perfect: bool, published: dt.date | None) -> tupl
     return first, last
 
 
-def _contents(claim_rows: tuple[dict, ...]) -> list[tuple[int, int, int]]:
-    """``(content_start, content_end, sentence_id)`` of each claim, for
-    :func:`_reporting_claim` to scan once per event."""
-    return [(claim["content_start"], claim["content_end"], claim["sentence_id"])
-            for claim in claim_rows]
+def _claims_by_sentence(claim_rows: tuple[dict, ...], sentences: tuple[tuple[int, int, int], ...]
+                        ) -> dict[int, list[tuple[int, int, int, int]]]:
+    """``(content_start, content_end, row, sentence_id)`` of the claims whose content overlaps
+    each sentence, in claim order. An event lies in one sentence, so the claim that reports it
+    is among that sentence's few: :func:`_reporting_claim` need not scan them all per event."""
+    starts = [start for _, start, _ in sentences]
+    by_sentence: dict[int, list[tuple[int, int, int, int]]] = {}
+    for row, claim in enumerate(claim_rows):
+        content_start, content_end = claim["content_start"], claim["content_end"]
+        first = max(bisect.bisect_right(starts, content_start) - 1, 0)
+        for sentence_id in range(first, bisect.bisect_left(starts, content_end)):
+            _, sentence_start, sentence_end = sentences[sentence_id]
+            if content_start < sentence_end and content_end > sentence_start:
+                by_sentence.setdefault(sentence_id, []).append(
+                    (content_start, content_end, row, claim["sentence_id"]))
+    return by_sentence
 
 
-def _reporting_claim(contents: list[tuple[int, int, int]], sentence_id: int, start: int,
+def _reporting_claim(contents: list[tuple[int, int, int, int]], sentence_id: int, start: int,
                      end: int, position: int) -> int | None:
     """Row number of the claim whose content holds ``position`` (the innermost), else of the
-    first one overlapping the event in the same sentence."""
+    first one overlapping the event in the same sentence. ``contents`` are those of the
+    event's sentence (see :func:`_claims_by_sentence`)."""
     inside = [(content_end - content_start, row)
-              for row, (content_start, content_end, _) in enumerate(contents)
+              for content_start, content_end, row, _ in contents
               if content_start <= position < content_end]
     if inside:
         return min(inside)[1]
-    for row, (content_start, content_end, claim_sentence) in enumerate(contents):
+    for content_start, content_end, row, claim_sentence in contents:
         if claim_sentence == sentence_id and \
                 min(content_end, end) > max(content_start, start):
             return row
@@ -238,10 +251,10 @@ def timeline(article: Article | str) -> pd.DataFrame:
                 events.append({**before, "sentence_id": sentence_id, "start": s_start,
                                "end": s_end, "anchored_by": "previous sentence",
                                "position": s_start})
-    contents = _contents(reported)
+    contents = _claims_by_sentence(reported, sentences)
     for event in events:
-        claim = _reporting_claim(contents, event["sentence_id"], event["start"], event["end"],
-                                 event.pop("position"))
+        claim = _reporting_claim(contents.get(event["sentence_id"], []), event["sentence_id"],
+                                 event["start"], event["end"], event.pop("position"))
         event["text"] = text[event["start"]:event["end"]]
         event["claim_id"] = reported[claim]["claim_id"] if claim is not None else pd.NA
         event["source_text"] = reported[claim]["source_text"] if claim is not None else ""
