@@ -9,9 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.timepatterns import (
+    _WORDS,
+    _compiled,
     _key_words,
     _lead_words,
     _opening_words,
+    _settle,
     _Spans,
     _word_mark,
     _word_role,
@@ -53,10 +56,44 @@ def test_a_word_mark_is_the_mark_of_its_role(word):
     assert _word_mark(word) == _word_role(word).mark
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aAbB1'’-sS_éÉ", min_size=1, max_size=8))
+def test_a_word_is_marked_as_its_lower_case_form_is(word):
+    assert _word_mark(word) == _word_role(word.lower()).mark
+
+
 def test_lexicon_words_have_the_mark_of_their_role():
     for word in sorted(_key_words() | _lead_words() | _opening_words()):
         for form in (word, word + "s", word + "ss"):
             assert _word_mark(form) == _word_role(form).mark, form
+
+
+def _candidates_by_trying_every_pattern(text: str) -> list[tuple]:
+    """The definition: every pattern tried at the start of every word."""
+    found = []
+    for word in _WORDS.finditer(text):
+        for priority, (_, pattern) in enumerate(_compiled()):
+            match = pattern.match(text, word.start())
+            if match:
+                found.append((word.start() - match.end(), priority, word.start(), match))
+    return [(c.start, c.end, c.rule, c.groups) for c in _settle(found, text)]
+
+
+#: Words and marks that time expressions are made of, numbers of every shape among them.
+_PIECES = ["2024", "1990s", "'90s", "’90s", "21st", "3rd", "3rd-quarter", "5", "12", "10",
+           "2,000", "3.5", "5-year", "5pm", "5 p.m.", "10:30", "10/25/2024", "2024-10-25",
+           "25", "of", "March", "May", "the", "last", "a", "two", "years", "year", "ago",
+           "quarter", "century", "times", "week", "Friday", "in", "since", "-", ",", ".", "/",
+           "%", "$", "people", "fiscal", "mid", "early", "every", "per", "day", "Q3", "²"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", "", ", ", "-"])),
+                max_size=12))
+def test_candidates_are_those_of_every_pattern_tried_at_every_word(pieces):
+    text = "".join(piece + gap for piece, gap in pieces)
+    found = [(c.start, c.end, c.rule, c.groups) for c in find_candidates(text)]
+    assert found == _candidates_by_trying_every_pattern(text)
 
 
 def test_candidates_do_not_overlap_a_longer_one():

@@ -314,19 +314,56 @@ def _rules_by_opener() -> dict[str, set[int]]:
 def _rules_for(word: str) -> tuple[int, ...]:
     """Indexes of the patterns that may start with ``word`` (lower-cased), in order."""
     if word[0].isdigit() or word[0] in "'’":
-        classes = {"digit"}
-    else:
-        head = _WORD_PARTS.split(word)[0]
-        stem = word.rstrip("s")
-        if _opening_words().isdisjoint((word, stem, head)):
-            return ()  # most words: cheap to rule out, and each new word is looked up once
-        first_word_kinds = _first_word_kinds()
-        classes = {word, stem, head} | first_word_kinds.get(word, set()) | \
-            first_word_kinds.get(stem, set()) | first_word_kinds.get(head, set())
-        if stem in words("unit") or word == "centuries":
-            classes.add("unit")
+        return _rules_for_number(word)
+    head = _WORD_PARTS.split(word)[0]
+    stem = word.rstrip("s")
+    if _opening_words().isdisjoint((word, stem, head)):
+        return ()  # most words: cheap to rule out, and each new word is looked up once
+    first_word_kinds = _first_word_kinds()
+    classes = {word, stem, head} | first_word_kinds.get(word, set()) | \
+        first_word_kinds.get(stem, set()) | first_word_kinds.get(head, set())
+    if stem in words("unit") or word == "centuries":
+        classes.add("unit")
     rules_by_opener = _rules_by_opener()
     return tuple(sorted(set().union(*(rules_by_opener.get(c, ()) for c in classes))))
+
+
+#: How a word that begins with a digit (or an apostrophe) looks when it begins each pattern
+#: that may start with one: "2024-10-25", "10/25/2024", "2024", "25th of March", "1990s",
+#: "21st century", "3rd-quarter", "3 years ago", "5-year", "5pm", "3 times a year". Numbers
+#: are the words most often tried, and most ("2,000", "10 people") begin no expression: their
+#: shape rules out half the patterns or more before any is tried.
+_NUMBER_SHAPES = {
+    "iso": r"\d{4}-", "numeric": r"\d{1,2}$", "year": r"\d{4}(?!\w)",
+    "day_month": r"\d{1,2}(?:st|nd|rd|th)?$", "decade": r"(?:\d{3}|'\d)0'?s",
+    "century": r"\d+(?:st|nd|rd|th)$", "quarter": r"\d+(?:st|nd|rd|th)(?:-|$)",
+    "ago": r"\d+$", "duration": r"\d+(?:-|$)", "clock": r"[01]?\d(?:[ap]|$)", "set": r"\w+$",
+}
+
+
+def _rules_for_number(word: str) -> tuple[int, ...]:
+    """Indexes of the patterns a word beginning with a digit may start: those whose
+    :data:`_NUMBER_SHAPES` it has. When the lexicon holds a phrase that begins with a digit
+    or an apostrophe, the shapes might not cover it, and every pattern that may start with
+    a number is tried."""
+    shapes = _number_shapes()
+    return tuple(index for index in sorted(_rules_by_opener()["digit"])
+                 if shapes is None or shapes[index].match(word))
+
+
+#: The lexicon kinds the patterns are built from.
+_PATTERN_KINDS = ("month", "weekday", "season", "number", "unit", "ordinal", "relative",
+                  "part_of_day", "holiday", "deictic", "set")
+
+
+@functools.cache
+def _number_shapes() -> dict[int, re.Pattern] | None:
+    """:data:`_NUMBER_SHAPES` compiled, by pattern index; None when the lexicon has phrases
+    the patterns are built from that begin with a digit or an apostrophe."""
+    if any(not word[0].isalpha() for kind in _PATTERN_KINDS for word in words(kind)):
+        return None
+    return {index: re.compile(_NUMBER_SHAPES[rule], re.IGNORECASE)
+            for index, (rule, _) in enumerate(_RULES) if "digit" in _OPENERS[rule]}
 
 
 @functools.cache
@@ -389,8 +426,10 @@ def _vocabulary_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _word_mark(word: str) -> str:
-    """The mark of a (lower-cased) word's role. Most words of a text are plain words outside
-    the lexicon: they are ruled out by two look-ups, without working out their role."""
+    """The mark of a word's role, the word as written: cached per spelling, so the words of a
+    text need not be lower-cased one by one. Most words of a text are plain words outside the
+    lexicon: they are ruled out by two look-ups, without working out their role."""
+    word = word.lower()
     if word.isalpha():
         vocabulary = _vocabulary_words()
         if word not in vocabulary and word.rstrip("s") not in vocabulary:
@@ -425,28 +464,34 @@ def find_candidates(text: str) -> list[Candidate]:
     found = []
     compiled = _compiled()
     pieces = _WORDS.split(text)  # between, word, between, word, ..., between
-    lowered = list(map(str.lower, pieces[1::2]))
-    marks = "".join(map(_word_mark, lowered))
+    marks = "".join(map(_word_mark, pieces[1::2]))
     position, counted = 0, 0  # where word ``index`` starts: the length of the pieces before it
     for index in map(re.Match.start, _MAY_START.finditer(marks)):
         position += len("".join(pieces[counted:2 * index + 1]))  # joining beats summing lengths
         counted = 2 * index + 1
-        for priority in _word_role(lowered[index]).rules:
-            rule, pattern = compiled[priority]
-            match = pattern.match(text, position)
-            if match is None:
-                continue
-            groups = {k: v for k, v in match.groupdict().items() if v is not None}
-            end = match.end()
-            found.append((position - end, priority, position,
-                          Candidate(position, end, text[position:end], rule, groups)))
-    found.sort(key=operator.itemgetter(0, 1, 2))  # longest first, then by rule and position
+        for priority in _word_role(pieces[counted].lower()).rules:
+            match = compiled[priority][1].match(text, position)
+            if match is not None:
+                found.append((position - match.end(), priority, position, match))
+    return _settle(found, text)
+
+
+def _settle(found: list[tuple[int, int, int, re.Match]], text: str) -> list[Candidate]:
+    """The candidates that stay of the matches ``found`` (minus length, pattern index, start,
+    match): longest first, then by pattern and position, none overlapping one kept before
+    or a false friend, each plausible in its context; in text order."""
+    compiled = _compiled()
     taken = _Spans(_false_friend_spans(text))
     kept = []
-    for _, _, _, candidate in found:
-        if taken.overlaps(candidate.start, candidate.end) or not _plausible(candidate, text):
+    for _, priority, start, match in sorted(found, key=operator.itemgetter(0, 1, 2)):
+        end = match.end()
+        if taken.overlaps(start, end):
             continue
-        taken.add(candidate.start, candidate.end)
+        groups = {k: v for k, v in match.groupdict().items() if v is not None}
+        candidate = Candidate(start, end, match.group(), compiled[priority][0], groups)
+        if not _plausible(candidate, text):
+            continue
+        taken.add(start, end)
         kept.append(candidate)
     return sorted(kept, key=operator.attrgetter("start"))
 
