@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pandas as pd
 import pytest
 
 from storyline import (
@@ -223,3 +224,61 @@ def test_the_same_topic_words_from_two_named_people_are_two_statements_unless_ne
     members = claim_groups(result)
     assert set(members.article_id) == {"courier", "herald"}  # one quote credited to two people
     assert members.similarity.min() >= 0.6
+
+
+SCHOOLS = "the governor's plan to close rural schools in the northern valley towns"
+
+
+def test_condemning_the_same_plan_is_one_claim_only_in_the_same_mouth():
+    stories = [
+        {"id": "gazette", "outlet": "Gazette", "published": "2024-05-02",
+         "text": f"The teachers' union condemned {SCHOOLS} on Thursday."},
+        {"id": "courier", "outlet": "Courier", "published": "2024-05-03",
+         "text": f"Mayor Jo Ames denounced {SCHOOLS} at a rally."},
+        {"id": "herald", "outlet": "Herald", "published": "2024-05-03",
+         "text": f"Ames, the mayor of Dunmore, criticized {SCHOOLS}."},
+    ]
+    members = claim_groups(analyze_corpus(stories, workers=1, progress=False))
+    assert set(members.article_id) == {"courier", "herald"}  # the union's is another act
+
+
+def _harbour_tables(name: str, named: bool) -> dict:
+    stories = [
+        {"id": "gazette", "outlet": "Gazette", "published": "2024-07-01",
+         "text": '"We strongly back the new harbour wall and the money for the fishing fleet '
+                 'this winter," Governor Tom Hale said.'},
+        {"id": "courier", "outlet": "Courier", "published": "2024-07-02",
+         "text": '"We back the new harbour wall, the money for the fleet and the ferry '
+                 'pier," Mayor Jo Ames said.'}]
+    result = analyze_corpus(stories, workers=1, progress=False)
+    tables = {table: result[table].copy() for table in ("claims", "articles", "sources")}
+    sources = tables["sources"]
+    row = sources.index[sources.article_id == "courier"][0]
+    sources.loc[row, ["name", "source_type", "named"]] = [name, "other", named]
+    return tables
+
+
+def test_a_bare_surname_left_unnamed_by_the_sources_table_still_tells_speakers_apart():
+    assert claim_groups(_harbour_tables("Ames", True)).empty
+    assert claim_groups(_harbour_tables("Ames", False)).empty
+    assert claim_groups(_harbour_tables("The Latest", False)).article_id.nunique() == 2
+
+
+def test_claims_of_one_article_with_the_same_content_are_one_member(paraphrased):
+    tables = {name: paraphrased[name] for name in ("claims", "articles", "sources")}
+    claims = tables["claims"]
+    twin = claims[claims.article_id == "post-1"].assign(claim_id=99)
+    members = claim_groups({**tables, "claims": pd.concat([claims, twin], ignore_index=True)})
+    assert sorted(members.article_id) == ["post-1", "times-1"]
+
+
+def test_a_named_source_is_listed_once_when_one_article_credits_an_outlet():
+    bridge = "the toll bridge will reopen to cars and bicycles in the middle of May"
+    stories = [
+        {"id": "a", "outlet": "Courier", "published": "2024-03-01",
+         "text": f"{bridge.capitalize()}, Mayor Jo Ames told the Washington Post."},
+        {"id": "b", "outlet": "Herald", "published": "2024-03-02",
+         "text": f"Mayor Jo Ames said that {bridge}."}]
+    group = corroborate(analyze_corpus(stories, workers=1, progress=False)).iloc[0]
+    assert group.relayed_from == ["The Washington Post"]
+    assert group.named_sources == ["Jo Ames"]  # once, though the two articles differ in relay

@@ -35,10 +35,12 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from storyline.claims import OBJECT_KINDS
 from storyline.lexicons import name_index
 from storyline.similarity import (
     content_stems,
     group_pairs,
+    looks_like_name,
     name_words,
     near_duplicate_pairs,
     overlap,
@@ -111,6 +113,8 @@ content_end]``."""
 
 #: Claims whose content has fewer words than this are too generic to match across outlets.
 MIN_WORDS = 6
+#: Jaccard similarity of stemmed content words at which two claims are one text copied.
+NEAR_COPY = 0.9
 #: Content one outlet prints in this many articles, over weeks, is its boilerplate.
 BOILERPLATE_ARTICLES = 3
 
@@ -164,16 +168,27 @@ def _members(result) -> pd.DataFrame:
         next((o for o in (own_source, recipient, outer) if o and o != own), "")
         for own_source, recipient, outer, own in zip(frame.outlet_source, told, parent,
                                                      frame.own)]
-    frame["speaker"] = [name_words(name) if named is True and kind in ("person", "other")
-                        else frozenset()
+    frame["speaker"] = [name_words(name) if kind in ("person", "other") and (
+                            named is True or looks_like_name(name)) else frozenset()
                         for name, kind, named in zip(frame.source_name, frame.source_type,
                                                      frame.named.astype(object))]
+    frame["voice"] = [name_words(name) for name in frame.source_name]
+    frame["target"] = [_is_target(kind, quote, text) for kind, quote, text in zip(
+        frame.cue_kind, frame.quote_type, frame.content.fillna(""))]
     answered = claims.loc[claims.denial & claims.answers_claim_id.notna(),
                           ["article_id", "answers_claim_id"]]
     denied = set(zip(answered.article_id, answered.answers_claim_id.astype("int64")))
     frame["denied"] = [bool(d) or (a, c) in denied
                        for d, a, c in zip(frame.denial, frame.article_id, frame.claim_id)]
     return frame
+
+
+def _is_target(cue_kind: str, quote_type: str, content: str) -> bool:
+    """Whether a claim's content is the thing its source acts on rather than a statement:
+    the object of "condemned", "called for", "backed" ("the union condemned [the governor's
+    plan to close schools]"), neither quoted nor a that-clause."""
+    return cue_kind in OBJECT_KINDS and quote_type == "indirect" \
+        and not content.lower().startswith("that ")
 
 
 def _other_speakers(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -207,13 +222,19 @@ def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
     another person's mouth are mostly another statement ("Graham: Obama oversells the
     successes against the Islamic State, also known as ISIS" against "Trump: bomb the
     Islamic State, also known as ISIS"), while a near copy is one quote one article credits
-    to someone else. Candidates are the claims sharing two adjacent content words (within a
-    window of that many days) that at most ``max_bucket`` claims use, so the work grows about
-    linearly with the corpus.
+    to someone else; a source written as a name ("Pence") counts as named even when the
+    sources table did not mark it. A claim whose content is the object of its cue rather than
+    a statement ("the union condemned [the governor's plan to close schools]", "called for
+    [a ban on imports]") matches only a claim by a source with a name word in common, or a
+    near copy (Jaccard at least :data:`NEAR_COPY`): two groups condemning one plan are two
+    acts, not one report. Candidates are the claims sharing two adjacent content words
+    (within a window of that many days) that at most ``max_bucket`` claims use, so the work
+    grows about linearly with the corpus.
     Every member of a group matches the group's centre, the claim with most matches (a chain
     of matches can drift from one statement to another); groups are kept when they span two
     articles. Claims nested in another claim's content are left out: their parent stands
-    for them.
+    for them; so are claims with the same content as an earlier claim of their article
+    (one quote with two cues, "said ... added").
 
     Example:
         >>> from storyline import analyze_corpus
@@ -228,13 +249,14 @@ def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
     """
     frame = _members(result)
     top = frame.parent_claim_id.isna()  # a nested claim is part of its parent's content
+    top &= ~frame.duplicated(["article_id", "content_start", "content_end"])  # one per span
     stems = [content_stems(text) if keep and len(str(text).split()) >= min_words else []
              for text, keep in zip(frame["content"].fillna(""), top)]
     sets = [set(s) for s in stems]
     plains = [plain_stems(text) if words else set()
               for text, words in zip(frame["content"].fillna(""), stems)]
     days = _day_numbers(frame["published"])
-    speakers = frame["speaker"].tolist()
+    speakers, voices, targets = (frame[c].tolist() for c in ("speaker", "voice", "target"))
     pairs = []
     for i, j in shared_key_pairs(_keys(stems, days, within_days), max_bucket=max_bucket):
         if frame.article_id.iat[i] == frame.article_id.iat[j]:
@@ -243,12 +265,17 @@ def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
                 and abs(days[i] - days[j]) > within_days:
             continue
         shared, similarity, contained = overlap(sets[i], sets[j])
-        if shared >= min_shared and (similarity >= threshold or (
-                shared > min_shared and contained >= containment)) \
-                and len(plains[i] & plains[j]) >= min_plain \
-                and (similarity >= other_speaker
-                     or not _other_speakers(speakers[i], speakers[j])):
-            pairs.append((i, j, similarity))
+        if shared < min_shared or (similarity < threshold and (
+                shared == min_shared or contained < containment)):
+            continue
+        if len(plains[i] & plains[j]) < min_plain:
+            continue  # names and titles only
+        if similarity < other_speaker and _other_speakers(speakers[i], speakers[j]):
+            continue  # the same topic in another person's mouth
+        if (targets[i] or targets[j]) and not voices[i] & voices[j] \
+                and similarity < NEAR_COPY:
+            continue  # two sources acting on one thing
+        pairs.append((i, j, similarity))
     groups = star_groups(len(frame), sorted(pairs))
     best: dict[int, float] = {}
     for i, j, similarity in pairs:
@@ -342,9 +369,9 @@ def _group_row(group_id: int, group: pd.DataFrame) -> dict:
     relayed = per_article["relayed_from"].agg(lambda v: next((o for o in v if o), ""))
     names = [n for n in dict.fromkeys(group.source_name) if n]
     claimed = group[~group.denial]  # who backs the claim, not who denies it
-    named = [n for n, kind, relayed in dict.fromkeys(zip(
-        claimed.source_name, claimed.source_type, claimed.relayed_from))
-        if n and kind not in ("anonymous", "outlet", "other") and canonical_outlet(n) != relayed]
+    named = list(dict.fromkeys(n for n, kind, relayed in zip(
+        claimed.source_name, claimed.source_type, claimed.relayed_from)
+        if n and kind not in ("anonymous", "outlet", "other") and canonical_outlet(n) != relayed))
     return {
         "group_id": group_id, "text": first.content,
         "n_articles": group.article_id.nunique(),

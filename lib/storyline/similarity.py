@@ -106,6 +106,19 @@ def name_words(name: str) -> frozenset[str]:
                      and _stem(w) not in titles)
 
 
+def looks_like_name(text: str) -> bool:
+    """Whether every word of ``text`` is capitalised and none is a stop word, as in a
+    person's name ("Pence", "Jo Ames") but not "The Latest" or "They".
+
+    Example:
+        >>> looks_like_name("Pence"), looks_like_name("The Latest"), looks_like_name("aides")
+        (True, False, False)
+    """
+    tokens = str(text).split()
+    return bool(tokens) and all(t[:1].isupper() and t.lower() not in _stopwords()
+                                for t in tokens)
+
+
 def overlap(first: set, second: set) -> tuple[int, float, float]:
     """``(shared, jaccard, containment)`` of two sets: the number of shared elements, their
     share of all elements, and their share of the smaller set (how much of a short text the
