@@ -282,3 +282,16 @@ def test_a_named_source_is_listed_once_when_one_article_credits_an_outlet():
     group = corroborate(analyze_corpus(stories, workers=1, progress=False)).iloc[0]
     assert group.relayed_from == ["The Washington Post"]
     assert group.named_sources == ["Jo Ames"]  # once, though the two articles differ in relay
+
+
+def test_one_denial_relayed_by_two_outlets_is_not_denied_and_keeps_its_named_source():
+    denial = "the new stadium will cost the city more than forty million dollars next year"
+    stories = [
+        {"id": "a", "outlet": "Courier", "published": "2024-08-01",
+         "text": f"The finance director, Ruth Okafor, denied that {denial}."},
+        {"id": "b", "outlet": "Herald", "published": "2024-08-02",
+         "text": f"Ruth Okafor, the finance director, denied that {denial}."}]
+    group = corroborate(analyze_corpus(stories, workers=1, progress=False)).iloc[0]
+    assert group.n_outlets == 2
+    assert not group.denied and group.denied_in == []
+    assert group.named_sources == ["Ruth Okafor"] and not group.anonymous_only

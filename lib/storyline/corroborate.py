@@ -67,6 +67,7 @@ MEMBER_COLUMNS = {
     "source_type": "string",
     "relayed_from": "string",
     "denial": "bool",
+    "answered": "bool",
     "similarity": "float64",
     "boilerplate": "bool",
 }
@@ -75,6 +76,8 @@ MEMBER_COLUMNS = {
 and ``source_type`` come from the ``sources`` table; ``relayed_from`` names another outlet
 the article credits for the claim (its source, the outlet its source told, or the source of
 the claim it is nested in), empty when the article relies on its own sources;
+``denial`` is true when the claim is itself a denial ("the owners denied that ..."),
+``answered`` when a denial later in its article rejects it;
 ``similarity`` is the best Jaccard similarity of the claim's stemmed content words to
 another member from a different article that it matches; ``boilerplate`` is true when one
 outlet prints the same content in at least :data:`BOILERPLATE_ARTICLES` articles spread over
@@ -106,10 +109,11 @@ claim as the earliest article worded it; ``outlets`` and ``article_ids`` in orde
 publication; ``sources`` every source name given, ``named_sources`` those with a proper
 name, ``anonymous_only`` true when no article names a source other than an outlet;
 ``relayed_by`` the articles crediting another outlet (``relayed_from``), ``own_sources_in``
-the others; ``denied_in`` the articles where a member claim is a denial or is answered by
-one; ``boilerplate`` is true when every member is one outlet's stock line (see
-:data:`MEMBER_COLUMNS`); ``members`` lists ``[article_id, claim_id, content_start,
-content_end]``."""
+the others; ``denied_in`` the articles where a member claim is answered by a denial, or is
+a denial of what other members assert (when every member is a denial, the group is one
+denial relayed: not denied, and its sources are the deniers); ``boilerplate`` is true when
+every member is one outlet's stock line (see :data:`MEMBER_COLUMNS`); ``members`` lists
+``[article_id, claim_id, content_start, content_end]``."""
 
 #: Claims whose content has fewer words than this are too generic to match across outlets.
 MIN_WORDS = 6
@@ -178,8 +182,8 @@ def _members(result) -> pd.DataFrame:
     answered = claims.loc[claims.denial & claims.answers_claim_id.notna(),
                           ["article_id", "answers_claim_id"]]
     denied = set(zip(answered.article_id, answered.answers_claim_id.astype("int64")))
-    frame["denied"] = [bool(d) or (a, c) in denied
-                       for d, a, c in zip(frame.denial, frame.article_id, frame.claim_id)]
+    frame["answered"] = [(a, c) in denied for a, c in zip(frame.article_id, frame.claim_id)]
+    frame["denial"] = frame.denial.astype(bool)
     return frame
 
 
@@ -285,7 +289,6 @@ def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
     frame["group_id"] = groups
     frame["boilerplate"] = _boilerplate(frame, stems, days, within_days or 7)
     frame["similarity"] = [best.get(k, 0.0) for k in range(len(frame))]
-    frame["denial"] = frame["denied"]
     frame = frame[frame.group_id >= 0]
     spans = frame.groupby("group_id")["article_id"].transform("nunique")
     frame = frame[spans >= 2].sort_values(["group_id", "published", "article_id", "claim_id"],
@@ -369,6 +372,10 @@ def _group_row(group_id: int, group: pd.DataFrame) -> dict:
     relayed = per_article["relayed_from"].agg(lambda v: next((o for o in v if o), ""))
     names = [n for n in dict.fromkeys(group.source_name) if n]
     claimed = group[~group.denial]  # who backs the claim, not who denies it
+    relayed_denial = claimed.empty  # every member denies something: one denial, relayed
+    if relayed_denial:
+        claimed = group
+    denying = group.answered if relayed_denial else group.answered | group.denial
     named = list(dict.fromkeys(n for n, kind, relayed in zip(
         claimed.source_name, claimed.source_type, claimed.relayed_from)
         if n and kind not in ("anonymous", "outlet", "other") and canonical_outlet(n) != relayed))
@@ -384,8 +391,8 @@ def _group_row(group_id: int, group: pd.DataFrame) -> dict:
         "relayed_by": [a for a, o in relayed.items() if o],
         "relayed_from": list(dict.fromkeys(o for o in relayed if o)),
         "own_sources_in": [a for a, o in relayed.items() if not o],
-        "denied": bool(group.denial.any()),
-        "denied_in": list(dict.fromkeys(group.article_id[group.denial])),
+        "denied": bool(denying.any()),
+        "denied_in": list(dict.fromkeys(group.article_id[denying])),
         "boilerplate": bool(group.boilerplate.all()),
         "members": [[a, int(c), int(s), int(e)] for a, c, s, e in zip(
             group.article_id, group.claim_id, group.content_start, group.content_end)],
