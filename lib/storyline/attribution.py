@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from storyline.quotes import OPENERS, Quote, overlapping
 
@@ -69,23 +70,31 @@ class Sentence:
     start: int
     end: int
     tokens: tuple[tuple[int, int], ...]
-    words: list[str]
+    words: tuple[str, ...]
     lowered: list[str]
     quoted: tuple[bool, ...]
     quote_starts: frozenset[int]
     tags: tuple[str, ...] = ()
+    #: :func:`_phrase_before` of each cue token asked so far (the rules for one cue ask up to
+    #: three times)
+    phrases: dict[int, tuple[int, int] | None] = field(default_factory=dict, compare=False,
+                                                       repr=False)
 
     @classmethod
     def build(cls, text: str, sentence_id: int, start: int, end: int,
-              tokens, quotes: list[Quote], tags: tuple[str, ...] = ()) -> Sentence:
+              tokens, quotes: list[Quote], tags: tuple[str, ...] = (), *,
+              words: Sequence[str] | None = None,
+              lowered: list[str] | None = None) -> Sentence:
         """A sentence of ``text``; ``quotes`` in text order, as
-        :func:`storyline.quotes.quote_spans` gives them."""
-        words = [text[s:e] for s, e in tokens]
+        :func:`storyline.quotes.quote_spans` gives them. ``words`` (each token's text) and
+        ``lowered`` (the same in lower case) are taken as given when the caller has them
+        already (:func:`storyline.text.parse` keeps the words)."""
+        words = tuple(text[s:e] for s, e in tokens) if words is None else tuple(words)
         # an unclosed quotation's extent is a guess: its words may still hold a cue
         inside = [q for q in overlapping(quotes, start, end) if q.balanced]
         return cls(text, sentence_id, start, end, tuple(tokens), words,
-                   list(map(str.lower, words)), _quoted(tokens, inside),
-                   frozenset(q.start for q in inside), tuple(tags))
+                   list(map(str.lower, words)) if lowered is None else lowered,
+                   _quoted(tokens, inside), frozenset(q.start for q in inside), tuple(tags))
 
     def tag(self, i: int) -> str:
         """Part-of-speech tag of token ``i`` ("" when the sentence was built without tags)."""
@@ -134,6 +143,27 @@ def source_before(sentence: Sentence, k: int, *, trailing: bool = False) -> tupl
     ("Dmitry Peskov, spokesperson for the Kremlin, insisted"). With ``trailing`` the source
     must follow a comma, quotation or dash (the "..., the WSJ reports." pattern).
     """
+    if k not in sentence.phrases:
+        sentence.phrases[k] = _phrase_before(sentence, k)
+    found = sentence.phrases[k]
+    if found is None:
+        return None
+    words = sentence.words
+    if trailing:
+        first = found[0]
+        if first == 0 or not (words[first - 1] in (",", ";", *DASHES)
+                              or words[first - 1] in CLOSERS):
+            return None
+    if _not_source_end(sentence, found[1] - 1):  # "could not resist pointing out"
+        head = None if trailing else subject(sentence, found[1])
+        return head if head is not None and head[1] <= found[1] else None
+    return _strip_parenthetical(sentence, found)
+
+
+def _phrase_before(sentence: Sentence, k: int) -> tuple[int, int] | None:
+    """The pronoun, appositive or noun phrase before token ``k`` that :func:`source_before`
+    checks: past time words and adverbs, without a leading "Even" and, by the tags, without
+    a clause's verb."""
     words, lowered = sentence.words, sentence.lowered
     end = k if 0 < k and words[k - 1] == "," else _skip_back(sentence, k)
     if end == 0:
@@ -152,17 +182,7 @@ def source_before(sentence: Sentence, k: int, *, trailing: bool = False) -> tupl
         return None
     if not appositive:  # relative clauses in an appositive hold verbs of their own
         found = _refine_with_tags(sentence, found, k)
-    if found is None:
-        return None
-    if trailing:
-        first = found[0]
-        if first == 0 or not (words[first - 1] in (",", ";", *DASHES)
-                              or words[first - 1] in CLOSERS):
-            return None
-    if _not_source_end(sentence, found[1] - 1):  # "could not resist pointing out"
-        head = None if trailing else subject(sentence, found[1])
-        return head if head is not None and head[1] <= found[1] else None
-    return _strip_parenthetical(sentence, found)
+    return found
 
 
 #: Tags of a last word that cannot end a source ("under", "resist", "faced").
@@ -615,7 +635,7 @@ def right_content_start(sentence: Sentence, after: int, *, needs: str) -> int | 
     return i
 
 
-def _two_words_from(words: list[str], i: int) -> bool:
+def _two_words_from(words: Sequence[str], i: int) -> bool:
     """At least two words (not punctuation) from token ``i`` on; stops at the second."""
     found = 0
     for m in range(i, len(words)):

@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -141,11 +142,12 @@ def _unattributed() -> dict[str, frozenset[str]]:
     return {**forms, "any": frozenset().union(*forms.values())}
 
 
-def _sentence_claims(sentence: Sentence, quotes: list[Quote]) -> list[_Claim]:
-    """Claims whose cue lies in one sentence, by the first pattern that fits each cue."""
+def _sentence_claims(sentence: Sentence, cues: list[Cue], quotes: list[Quote]) -> list[_Claim]:
+    """Claims whose cue lies in one sentence (``cues``, as :func:`find_cues` finds them), by
+    the first pattern that fits each cue."""
     found: list[_Claim] = []
     taken = -1  # tokens before this index already belong to a claim's source or cue
-    for cue in find_cues(sentence.words, sentence.tags):
+    for cue in cues:
         if cue.first < taken or sentence.in_quote(cue.first):
             continue
         claim = _verb_claim(sentence, cue, quotes) if cue.pos == "verb" else (
@@ -202,13 +204,13 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
         if content is not None:
             return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
                           "inverted", sentence.span(*inverted), sentence.span(*recipient))
-    quoted_before = source_before(sentence, cue.first, trailing=True)
-    if quoted_before is not None and sentence.words[quoted_before[0] - 1] in CLOSERS and \
-            not scene_only(sentence, quoted_before[0]):
-        content = content_before(sentence, quoted_before[0], quotes)
+    trailing = source_before(sentence, cue.first, trailing=True)
+    if trailing is not None and sentence.words[trailing[0] - 1] in CLOSERS and \
+            not scene_only(sentence, trailing[0]):
+        content = content_before(sentence, trailing[0], quotes)
         if content is not None:  # '"...," Obama said on Saturday at a dinner in Washington.'
             return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
-                          "content-source-cue", sentence.span(*quoted_before),
+                          "content-source-cue", sentence.span(*trailing),
                           sentence.span(*recipient))
     aside = before
     content = as_clause(sentence, aside, after) if aside else None
@@ -241,18 +243,17 @@ def _verb_claim(sentence: Sentence, cue: Cue, quotes: list[Quote]) -> _Claim | N
             return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind,
                           (previous.start, previous.end), "content-source-cue",
                           sentence.span(*name), sentence.span(*recipient))
-    source_tokens = source_before(sentence, cue.first, trailing=True)
-    if source_tokens is None:
+    if trailing is None:
         return None
-    content = content_before(sentence, source_tokens[0], quotes)
+    content = content_before(sentence, trailing[0], quotes)
     if content is None:
         return None
     end = middle_content_end(sentence, after, content[1])
-    if end == content[1] and scene_only(sentence, source_tokens[0]):
+    if end == content[1] and scene_only(sentence, trailing[0]):
         return None  # "During the debate, Trump attacked ...": no content before the source
     content = (content[0], end)
     return _Claim(sentence.sentence_id, cue_span, cue.lemma, cue.kind, content,
-                  "content-source-cue", sentence.span(*source_tokens), sentence.span(*recipient))
+                  "content-source-cue", sentence.span(*trailing), sentence.span(*recipient))
 
 
 def _after_quotation(sentence: Sentence, k: int) -> bool:
@@ -414,9 +415,10 @@ def _seeming_content(sentence: Sentence, i: int) -> tuple[int, int] | None:
     return strip_final(sentence.text, sentence.span(start, clause_end(sentence, i)))
 
 
-def _quote_claims(sentences: list[Sentence], text: str, quotes: list[Quote],
+def _quote_claims(sentences: Sequence[tuple[int, int, int]], text: str, quotes: list[Quote],
                   found: list[_Claim]) -> list[_Claim]:
-    """Quotations signed with a dash ("'...' ― Name"), and continuations of a quoted claim."""
+    """Quotations signed with a dash ("'...' ― Name"); ``sentences`` are (paragraph id,
+    start, end), as :func:`storyline.text.parse` gives them."""
     extra = []
     for quote in quotes:
         if any(c.content[0] <= quote.start < c.content[1] for c in found):
@@ -424,8 +426,8 @@ def _quote_claims(sentences: list[Sentence], text: str, quotes: list[Quote],
         signed = dash_source(text, quote.end)
         if signed is not None:
             cue, source = signed
-            sentence_id = next((s.sentence_id for s in sentences
-                                if s.start <= quote.start < s.end), 0)
+            sentence_id = next((i for i, (_, start, end) in enumerate(sentences)
+                                if start <= quote.start < end), 0)
             extra.append(_Claim(sentence_id, cue, "―", "assert", (quote.start, quote.end),
                                 "dash", source))
     return extra
@@ -540,13 +542,17 @@ def _claim_rows(article: Article) -> tuple[dict, ...]:
     text = article.text
     parsed = parse(article)
     quotes = quote_spans(text)
-    sentences = [Sentence.build(text, i, start, end, parsed.tokens[i], quotes,
-                                parsed.tags(i))
-                 for i, (_, start, end) in enumerate(parsed.sentences)]
+    unattributed = _unattributed()["any"]
     found: list[_Claim] = []
-    for sentence in sentences:
-        found += _sentence_claims(sentence, quotes)
-    found += _quote_claims(sentences, text, quotes, found)
+    for i, (_, start, end) in enumerate(parsed.sentences):
+        words, tags = parsed.words[i], parsed.tags(i)
+        lowered = list(map(str.lower, words))
+        cues = find_cues(words, tags, lowered=lowered)
+        if cues or not unattributed.isdisjoint(lowered):  # else no claim: most sentences
+            sentence = Sentence.build(text, i, start, end, parsed.tokens[i], quotes, tags,
+                                      words=words, lowered=lowered)
+            found += _sentence_claims(sentence, cues, quotes)
+    found += _quote_claims(parsed.sentences, text, quotes, found)
     paragraphs: dict[int, tuple[int, int, int]] = {}
     for sentence_id, (paragraph_id, start, end) in enumerate(parsed.sentences):
         first = paragraphs.setdefault(paragraph_id, (sentence_id, start, end))

@@ -99,16 +99,20 @@ def lemma(word: str, *, group: str = "verb") -> str:
     return word
 
 
-def find_cues(words: list[str], tags: Sequence[str] = ()) -> list[Cue]:
-    """Reporting verbs, phrases and nouns among a sentence's ``words`` (token strings).
+def find_cues(words: Sequence[str], tags: Sequence[str] = (), *,
+              lowered: Sequence[str] | None = None) -> list[Cue]:
+    """Reporting verbs, phrases and nouns among a sentence's ``words`` (token strings);
+    ``lowered``, the words in lower case, when the caller has them already.
 
     A verb's preceding auxiliaries ("has said", "were demanding") belong to the cue. With
     part-of-speech ``tags`` a word tagged as a verb is read as one even after a determiner
     ("Some believe ..."); the tagger's nouns are not trusted ("the Times reports" is often
     tagged as a plural noun).
     """
-    lowered = list(map(str.lower, words))
+    lowered = list(map(str.lower, words)) if lowered is None else lowered
     followers = _followers()
+    if followers.keys().isdisjoint(lowered):
+        return []  # a quick test for the many sentences with no word that can start a cue
     cues: list[Cue] = []
     done = 0  # words before this index belong to a cue already found
     for i in [i for i, low in enumerate(lowered) if low in followers and (
@@ -150,13 +154,13 @@ NOUN_FORMS = {"state", "states"}
 NAMING = {"called", "named", "dubbed", "titled", "labeled", "labelled", "nicknamed"}
 
 
-def _noun_form(lowered: list[str], i: int, last: int) -> bool:
+def _noun_form(lowered: Sequence[str], i: int, last: int) -> bool:
     """Word ``i`` is one of :data:`NOUN_FORMS` with nothing reported after it."""
     return lowered[i] in NOUN_FORMS and last == i + 1 and (
         last >= len(lowered) or lowered[last] not in ("that", ":", '"', "“", "‘", "'"))
 
 
-def _naming(lowered: list[str], tags: Sequence[str], i: int) -> bool:
+def _naming(lowered: Sequence[str], tags: Sequence[str], i: int) -> bool:
     """"a group called Stop Hillary", "The program, called Safe Streets, ends": a
     participle right after a noun, or in commas after one, names a thing; nobody is
     reported."""
@@ -168,7 +172,7 @@ def _naming(lowered: list[str], tags: Sequence[str], i: int) -> bool:
     return lowered[i - 1] == "so" or tags[i] == "VBN" and tags[i - 1] == "NN"
 
 
-def _title_case(words: list[str]) -> bool:
+def _title_case(words: Sequence[str]) -> bool:
     """A headline in title case ("Clean Energy Could Grow, Senator Says"), where the tagger
     reads every capitalised verb as a name."""
     letters = [w for w in words if w[:1].isalpha() and len(w) > 3]
@@ -222,14 +226,14 @@ def _followers() -> dict[str, frozenset[str] | None]:
     return followers
 
 
-def _passive(lowered: list[str], first: int, head: int, last: int) -> bool:
+def _passive(lowered: Sequence[str], first: int, head: int, last: int) -> bool:
     """"were reported to", "is expected to": a passive reporting verb names no source here
     (the unattributed rules take it), unless "by" follows."""
     passive = any(w in BE for w in lowered[first:head]) and not lowered[head].endswith("ing")
     return passive and (last >= len(lowered) or lowered[last] != "by")
 
 
-def _match(lowered: list[str], i: int, group: str) -> tuple[int, tuple] | None:
+def _match(lowered: Sequence[str], i: int, group: str) -> tuple[int, tuple] | None:
     head = lemma(lowered[i], group=group)
     phrases = _lexicon().get((group, head))
     if not phrases:
