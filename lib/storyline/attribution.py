@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -122,14 +123,15 @@ def _quoted(tokens, quotes: list[Quote]) -> tuple[bool, ...]:
     """For each token, whether it lies strictly inside one of ``quotes`` (tokens are in
     text order, so those inside a quotation are one run, found by bisection)."""
     quoted = [False] * len(tokens)
-    if quotes:
-        starts, ends = [s for s, _ in tokens], [e for _, e in tokens]
-        for quote in quotes:
-            first = bisect.bisect_right(starts, quote.start)
-            last = bisect.bisect_left(ends, quote.end)
-            if last > first:
-                quoted[first:last] = [True] * (last - first)
+    for quote in quotes:
+        first = bisect.bisect_right(tokens, quote.start, key=_START)
+        last = bisect.bisect_left(tokens, quote.end, key=_END)
+        if last > first:
+            quoted[first:last] = [True] * (last - first)
     return tuple(quoted)
+
+
+_START, _END = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _capital(word: str) -> bool:
@@ -716,9 +718,9 @@ def content_after(sentence: Sentence, after: int, quotes: list[Quote], *,
         end = sentence.tokens[clause_end(sentence, start) - 1][1]
     elif not sentence.opens(start):
         end = sentence.tokens[report_end(sentence, start) - 1][1]
-    for quote in quotes:
-        if content_start <= quote.start < end < quote.end:
-            end = quote.end
+    around = overlapping(quotes, end, end)  # the quotation, if any, that ``end`` lies inside
+    if around and content_start <= around[0].start:
+        end = around[0].end  # content that opens a quotation runs to its close
     return strip_final(text, (content_start, end))
 
 

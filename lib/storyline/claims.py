@@ -417,14 +417,13 @@ def _seeming_content(sentence: Sentence, i: int) -> tuple[int, int] | None:
 
 def _quote_claims(sentences: Sequence[tuple[int, int, int]], text: str, quotes: list[Quote],
                   found: list[_Claim]) -> list[_Claim]:
-    """Quotations signed with a dash ("'...' ― Name"); ``sentences`` are (paragraph id,
-    start, end), as :func:`storyline.text.parse` gives them."""
+    """Quotations signed with a dash ("'...' ― Name") that no claim in ``found`` holds;
+    ``sentences`` are (paragraph id, start, end), as :func:`storyline.text.parse` gives them."""
     extra = []
     for quote in quotes:
-        if any(c.content[0] <= quote.start < c.content[1] for c in found):
-            continue
         signed = dash_source(text, quote.end)
-        if signed is not None:
+        if signed is not None and not any(c.content[0] <= quote.start < c.content[1]
+                                          for c in found):
             cue, source = signed
             sentence_id = next((i for i, (_, start, end) in enumerate(sentences)
                                 if start <= quote.start < end), 0)
@@ -488,7 +487,8 @@ _BETWEEN_QUOTES = re.compile(r"[”’\"»']([^“‘\"«']*)[“‘\"«']")  # 
 
 
 def _letters(text: str) -> int:
-    return len(_NOT_LETTER.sub("", text))
+    """Letters, digits and underscores in ``text`` (what ``\\w`` matches)."""
+    return len(text) - len(_NOT_LETTER.findall(text))
 
 
 def _quote_type(text: str, claim: _Claim, quotes: list[Quote]) -> tuple[str, bool]:
@@ -501,13 +501,15 @@ def _quote_type(text: str, claim: _Claim, quotes: list[Quote]) -> tuple[str, boo
     unbalanced = any(not q.balanced for q in inside)
     if not inside:
         return "indirect", unbalanced
-    letters = _letters(text[start:end])
-    quoted = sum(_letters(text[max(q.start, start):min(q.end, end)]) for q in inside)
+    outside, at = 0, start  # letters of the content outside the quotations
+    for quote in inside:
+        outside += _letters(text[at:max(quote.start, start)])
+        at = min(quote.end, end)
+    outside += _letters(text[at:end])
     own = sum(_letters(text[s:e]) for s, e in (claim.source, claim.cue) if start <= s < end)
-    gaps = _BETWEEN_QUOTES.findall(text[start:end])
-    attribution = sum(_letters(g) for g in gaps) if own else 0
-    outside = letters - quoted - max(own, attribution)
-    return ("direct" if outside <= 2 else "mixed"), unbalanced
+    if own:
+        own = max(own, sum(map(_letters, _BETWEEN_QUOTES.findall(text[start:end]))))
+    return ("direct" if outside - own <= 2 else "mixed"), unbalanced
 
 
 def claims(article: Article | str) -> pd.DataFrame:
