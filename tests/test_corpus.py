@@ -15,6 +15,7 @@ from storyline import analyze_corpus, read_article, read_corpus
 from storyline.analysis import analyze
 from storyline.cli import main
 from storyline.engines import _frozen, _pool_context
+from storyline.partitions import frame_from_arrow, frames_to_arrow
 
 STORIES = {
     "harbour.txt": "The harbour will close for repairs next week, port officials said on Monday. "
@@ -82,6 +83,47 @@ def test_tables_are_the_single_article_tables_with_an_article_id(tmp_path):
             rows = rows.drop(columns="article_id")
         pd.testing.assert_frame_equal(rows.reset_index(drop=True), frame.reset_index(drop=True))
     assert back.articles.n_claims.tolist() == [len(expected["claims"]), 2]
+
+
+def article_frame(rows):
+    """A small table as the kit's functions make them: declared, nullable dtypes."""
+    return pd.DataFrame({
+        "claim_id": pd.array([r[0] for r in rows], dtype="int64"),
+        "parent": pd.array([r[1] for r in rows], dtype="Int64"),
+        "source": pd.array([r[2] for r in rows], dtype="string"),
+        "share": pd.array([r[3] for r in rows], dtype="float64"),
+        "denial": pd.array([r[4] for r in rows], dtype="bool"),
+        "day": pd.Series([r[5] for r in rows], dtype="datetime64[s]"),
+        "aliases": pd.Series([r[6] for r in rows], dtype=object),
+    })
+
+
+def test_one_tables_frames_of_several_articles_become_one_arrow_table_with_their_ids():
+    frames = [
+        article_frame([(0, None, "the mayor", 0.5, True, "2024-03-01", ["Mayor Ruiz"]),
+                       (1, 0, None, float("nan"), False, None, [])]),
+        article_frame([]),
+        article_frame([(0, None, "a spokesman", 1.0, False, "2023-12-31", None)]),
+    ]
+
+    table = frames_to_arrow(frames, ["harbour", "storm", "school"])
+
+    assert table.column("article_id").to_pylist() == ["harbour", "harbour", "school"]
+    expected = pd.concat([frame.assign(article_id=pd.array([name] * len(frame), dtype="string"))
+                          for name, frame in zip(["harbour", "storm", "school"], frames)],
+                         ignore_index=True)
+    expected = expected[["article_id", *frames[0].columns]]
+    pd.testing.assert_frame_equal(frame_from_arrow(table), expected)
+
+
+def test_frames_whose_dtypes_differ_are_joined_as_pandas_would_join_them():
+    frames = [pd.DataFrame({"n": pd.array([1], dtype="int64")}),
+              pd.DataFrame({"n": pd.array([2.5], dtype="float64")})]
+
+    back = frame_from_arrow(frames_to_arrow(frames, ["a", "b"]))
+
+    assert back.n.dtype == "float64" and back.n.tolist() == [1.0, 2.5]
+    assert back.article_id.tolist() == ["a", "b"]
 
 
 def test_a_rerun_skips_done_articles_and_resumes_an_interrupted_run(tmp_path):

@@ -24,7 +24,7 @@ import pyarrow as pa
 
 from storyline.analysis import TABLES
 from storyline.articles import Article, ArticleError, load_input, parse_published
-from storyline.partitions import frame_to_arrow
+from storyline.partitions import frame_to_arrow, frames_to_arrow
 from storyline.tables import make_table
 
 ARTICLE_COLUMNS = {
@@ -82,14 +82,7 @@ def _empty_tables(names: tuple[str, ...]) -> dict[str, pd.DataFrame]:
     from storyline.articles import article_from_text
 
     probe = article_from_text(_PROBE, published="2024-01-01")
-    return {name: _with_id(TABLES[name](probe), "").iloc[:0] for name in names}
-
-
-def _with_id(frame: pd.DataFrame, article_id: str) -> pd.DataFrame:
-    frame = frame.copy(deep=False)
-    if "article_id" not in frame:
-        frame.insert(0, "article_id", pd.array([article_id] * len(frame), dtype="string"))
-    return frame
+    return {name: TABLES[name](probe).iloc[:0] for name in names}
 
 
 def _load(reference: str, given: object) -> Article:
@@ -118,7 +111,7 @@ def analyze_chunk(items: list[tuple[int, str, object]], *, tables: tuple[str, ..
                   max_chars: int = MAX_CHARS) -> dict[str, pa.Table]:
     """Analyse ``(position, reference, input)`` items: Arrow tables ``articles``, ``errors``
     and each of ``tables``, every row with its ``article_id``. Never raises for one input."""
-    articles, errors = [], []
+    articles, errors, article_ids = [], [], []
     frames: dict[str, list[pd.DataFrame]] = {name: [] for name in tables}
     for position, reference, given in items:
         stage = "read"
@@ -133,7 +126,7 @@ def analyze_chunk(items: list[tuple[int, str, object]], *, tables: tuple[str, ..
                 built = {}
                 for name in tables:
                     stage = name
-                    built[name] = _with_id(TABLES[name](article), article.id)
+                    built[name] = TABLES[name](article)
             notes = [str(w.message) for w in caught if str(w.message) not in article.warnings]
             article = replace(article, warnings=(*article.warnings, *dict.fromkeys(notes)))
         except Exception as error:  # one bad input is recorded, never stops the chunk
@@ -144,13 +137,15 @@ def analyze_chunk(items: list[tuple[int, str, object]], *, tables: tuple[str, ..
             continue
         for name, frame in built.items():
             frames[name].append(frame)
+        article_ids.append(article.id)
         articles.append(_article_row(article, position, reference, built))
+    result = {"articles": frame_to_arrow(make_table(articles, _article_columns(tables))),
+              "errors": frame_to_arrow(make_table(errors, ERROR_COLUMNS))}
     empty = _empty_tables(tables)
-    result = {"articles": make_table(articles, _article_columns(tables)),
-              "errors": make_table(errors, ERROR_COLUMNS)}
     for name in tables:
-        result[name] = pd.concat(frames[name], ignore_index=True) if frames[name] else empty[name]
-    return {name: frame_to_arrow(frame) for name, frame in result.items()}
+        result[name] = (frames_to_arrow(frames[name], article_ids) if frames[name]
+                        else frames_to_arrow([empty[name]], [""]))
+    return result
 
 
 def _article_columns(tables: Iterable[str]) -> dict[str, str]:

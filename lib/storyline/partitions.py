@@ -30,6 +30,7 @@ import os
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -51,16 +52,65 @@ def _json(value: object) -> str | None:
 
 def frame_to_arrow(frame: pd.DataFrame) -> pa.Table:
     """An Arrow table of ``frame`` with object columns as JSON text and dtypes in metadata."""
-    dtypes = {name: str(dtype) for name, dtype in frame.dtypes.items()}
-    json_columns = [name for name, dtype in frame.dtypes.items() if str(dtype) == "object"]
-    data = {name: (pd.array([_json(v) for v in frame[name]], dtype="string")
-                   if name in json_columns else frame[name]) for name in frame.columns}
-    table = pa.Table.from_pandas(pd.DataFrame(data), preserve_index=False)
-    meta = json.dumps({"dtypes": dtypes, "json_columns": json_columns}).encode()
-    # one chunk per column (a frame concatenated from many articles' frames has one per
-    # article): a worker's chunk of results then pickles to a third of the bytes, and is
-    # pickled and unpickled 3 to 4 times faster
-    return table.replace_schema_metadata({_META_KEY: meta}).combine_chunks()
+    return frames_to_arrow([frame])
+
+
+def frames_to_arrow(frames: list[pd.DataFrame], article_ids: list[str] | None = None
+                    ) -> pa.Table:
+    """One Arrow table of ``frames`` (one table's rows for several articles, the same
+    columns in each), as :func:`frame_to_arrow` would make of them concatenated; with
+    ``article_ids``, one per frame, each row gets its frame's id in a first ``article_id``
+    column (unless the frames have one).
+
+    A corpus worker turns thousands of small frames a minute into Arrow tables, so their
+    columns are joined here array by array rather than through ``pd.concat`` and
+    ``pa.Table.from_pandas``, which took a third of a worker's time.
+
+    Example:
+        >>> frames = [pd.DataFrame({"n": [1, 2]}), pd.DataFrame({"n": [3]})]
+        >>> frames_to_arrow(frames, ["a", "b"]).to_pydict()
+        {'article_id': ['a', 'a', 'b'], 'n': [1, 2, 3]}
+    """
+    counts = [len(frame) for frame in frames]
+    columns = [_column_arrays(frame) for frame in frames]
+    dtypes = [array.dtype for array in columns[0]]
+    if any([array.dtype for array in arrays] != dtypes for arrays in columns[1:]):
+        whole = pd.concat(frames, ignore_index=True)  # pandas decides the common dtypes
+        columns, dtypes = [_column_arrays(whole)], list(whole.dtypes)
+    names = [str(name) for name in frames[0].columns]
+    data = {name: _arrow_column([arrays[k] for arrays in columns], dtypes[k])
+            for k, name in enumerate(names)}
+    described = {name: str(dtype) for name, dtype in zip(names, dtypes)}
+    if article_ids is not None and "article_id" not in data:
+        ids = pa.array(article_ids, type=pa.large_string())
+        data = {"article_id": ids.take(np.repeat(np.arange(len(ids)), counts)), **data}
+        described = {"article_id": "string", **described}
+    meta = json.dumps({"dtypes": described,
+                       "json_columns": [name for name, dtype in described.items()
+                                        if dtype == "object"]}).encode()
+    # one chunk per column: a worker's chunk of results then pickles to a third of the
+    # bytes, and is pickled and unpickled 3 to 4 times faster
+    return pa.table(data).replace_schema_metadata({_META_KEY: meta}).combine_chunks()
+
+
+def _column_arrays(frame: pd.DataFrame) -> list:
+    """The array behind each column of ``frame``: what ``frame[name].array`` gives without
+    building a Series for each column (the public way took a twentieth of a millisecond a
+    column, longer than the rules took to fill a small table)."""
+    return [frame._get_column_array(k) for k in range(frame.shape[1])]
+
+
+def _arrow_column(arrays: list, dtype) -> pa.Array:
+    """One Arrow array of a column's arrays: object columns as JSON text, other columns as
+    ``pa.Table.from_pandas`` converts them (NaN and NaT as nulls)."""
+    if str(dtype) == "object":
+        return pa.array([_json(value) for array in arrays for value in array],
+                        type=pa.large_string())
+    if isinstance(arrays[0], np.ndarray):
+        joined = arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
+    else:
+        joined = arrays[0] if len(arrays) == 1 else arrays[0]._concat_same_type(arrays)
+    return pa.array(joined, from_pandas=True)
 
 
 def frame_from_arrow(table: pa.Table) -> pd.DataFrame:
