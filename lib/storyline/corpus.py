@@ -51,6 +51,11 @@ from storyline.partitions import (
 
 #: A partition is written at least this often, so an interrupted run loses little work.
 FLUSH_SECONDS = 300
+#: Inputs per task by engine: a Dask task costs its scheduler and client, in the calling
+#: process, about 10 ms of CPU, against well under 1 ms for the local pool's, so Dask gets
+#: fewer, bigger tasks (with 840 articles, 32 rather than 8 an article took that process
+#: from 2.2 to 1.3 s of CPU).
+CHUNK_SIZES = {"local": 8, "dask": 32}
 
 
 @dataclass
@@ -256,7 +261,7 @@ def analyze_corpus(
     progress: bool = True,
     out: str | Path | None = None,
     tables: Iterable[str] | None = None,
-    chunk_size: int = 8,
+    chunk_size: int | None = None,
     partition_size: int = 500,
     max_chars: int = MAX_CHARS,
 ) -> CorpusResult:
@@ -270,6 +275,7 @@ def analyze_corpus(
     cores) or ``dask`` (``client`` a ``distributed.Client`` or a scheduler address; default
     a ``LocalCluster`` of ``workers``). With ``out`` the tables are written there as Parquet
     partitions of ``partition_size`` inputs, and inputs already done there are skipped.
+    A worker takes ``chunk_size`` inputs at a time (default :data:`CHUNK_SIZES`).
 
     Example:
         >>> texts = ["Rivers rose, officials said.", "", "The mayor denied it."]
@@ -287,6 +293,7 @@ def analyze_corpus(
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
     check_source(source)
+    chunk_size = chunk_size or CHUNK_SIZES[engine]
     out = Path(out) if out is not None else None
     done, seen_ids = _previous_run(out) if out else (set(), set())
     all_names = ("articles", *names, "errors")
