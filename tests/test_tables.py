@@ -100,3 +100,20 @@ def test_object_columns_sharing_a_block_keep_their_values_whole(rows):
     table = make_table(rows, columns)
     pd.testing.assert_frame_equal(table, by_pandas(rows, columns), check_exact=True)
     assert table.spans.tolist() == [row["spans"] for row in rows]
+
+
+def test_tables_hold_together_like_frames_pandas_built():
+    columns = {"id": "int64", "day": "datetime64[s]", "text": "string", "parent": "Int64",
+               "hedged": "bool", "cue": "string"}
+    rows = [{"id": 0, "day": dt.date(2024, 10, 25), "text": "Peskov said", "parent": None,
+             "hedged": False, "cue": "said"},
+            {"id": 1, "day": None, "text": "officials", "parent": 0, "hedged": True,
+             "cue": "told"}]
+    table, expected = make_table(rows, columns), by_pandas(rows, columns)
+    pd.testing.assert_frame_equal(pd.concat([table, table], ignore_index=True),
+                                  pd.concat([expected, expected], ignore_index=True))
+    for frame in (table, expected):
+        frame.loc[1, ["day", "cue"]] = [pd.Timestamp("2024-10-26"), "added"]
+        frame["n"] = frame["id"] + 1
+    pd.testing.assert_frame_equal(table, expected)
+    pd.testing.assert_frame_equal(table[["cue", "id"]], expected[["cue", "id"]])

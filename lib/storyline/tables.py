@@ -22,7 +22,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-from pandas.api.internals import create_dataframe_from_blocks
+from pandas.core.arrays import DatetimeArray
+from pandas.core.internals.api import _make_block
+from pandas.core.internals.managers import BlockManager
 
 
 def make_table(rows: Iterable[Mapping], columns: Mapping[str, str]) -> pd.DataFrame:
@@ -47,8 +49,22 @@ def make_table(rows: Iterable[Mapping], columns: Mapping[str, str]) -> pd.DataFr
     if layout.strings:
         blocks += _string_blocks(values, layout)
     blocks += [_block(values[i], layout.dtypes[i], layout.places[i]) for i in layout.others]
-    return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(len(rows)),
-                                        columns=layout.index.view())
+    return _frame(blocks, layout.index.view(), pd.RangeIndex(len(rows)))
+
+
+def _frame(blocks: list[tuple], columns: pd.Index, index: pd.Index) -> pd.DataFrame:
+    """The DataFrame of ``blocks`` (array, column positions), taken as they are.
+
+    This is what :func:`pandas.api.internals.create_dataframe_from_blocks` does, less its
+    final check that the blocks fit the axes: they come from one declaration, so they do,
+    and the check took a tenth of make_table's time. The pandas internals used here (and
+    ``DatetimeArray._simple_new`` in :func:`_numpy_block`) are the ones that function and
+    pandas' own constructors use; the tests compare every kind of column with pandas' own
+    conversion, so a pandas release that changes them fails there.
+    """
+    manager = BlockManager([_make_block(*block) for block in blocks], [columns, index],
+                           verify_integrity=False)
+    return pd.DataFrame._from_mgr(manager, manager.axes)
 
 
 @dataclass(frozen=True)
@@ -101,9 +117,13 @@ def _transpose(rows: list[Mapping], layout: _Layout) -> list[tuple]:
         return list(zip(*([row.get(name) for name in names] for row in rows)))
 
 
-def _numpy_block(columns: list[tuple], dtype: np.dtype) -> np.ndarray:
+def _numpy_block(columns: list[tuple], dtype: np.dtype) -> np.ndarray | DatetimeArray:
     """Columns of one numeric, datetime or object dtype as one two-dimensional array; raises
-    ``TypeError`` for days that are not all ``datetime.date`` or None."""
+    ``TypeError`` for days that are not all ``datetime.date`` or None.
+
+    Days come as the two-dimensional ``DatetimeArray`` pandas keeps them in, made straight
+    from their numpy array: handed the numpy array, pandas would check every value again.
+    """
     if dtype.kind == "O":  # values one by one, so lists stay whole
         cells = itertools.chain.from_iterable(columns)
         return np.fromiter(cells, dtype=object, count=len(columns) * len(columns[0])
@@ -112,7 +132,8 @@ def _numpy_block(columns: list[tuple], dtype: np.dtype) -> np.ndarray:
         return np.array(columns, dtype=dtype)  # exactly what pd.array does for these
     days = [[_NAT if day is None else _ordinal(day) - _EPOCH for day in column]
             for column in columns]
-    return np.array(days, dtype=np.int64).view("datetime64[D]").astype(dtype)
+    days = np.array(days, dtype=np.int64).view("datetime64[D]").astype(dtype)
+    return DatetimeArray._simple_new(days, dtype=dtype)
 
 
 _EPOCH = dt.date(1970, 1, 1).toordinal()
