@@ -28,11 +28,22 @@ PERSONAL = {"he", "she", "his", "her", "him", "i", "we"}
 IMPERSONAL = {"it", "its"}
 PLURAL = {"they", "their", "them"}
 RELATIVE = {"who", "which", "that"}
+_ABBREVIATED = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "St",
+                "Jr")
 # Mr., U.S., Putin, Ching-te; any other final dot ends a sentence, not a name
-_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr)\.|[A-Z](?:(?:\.\w)+\.|[\w’'-]*))"
-_NAME = re.compile(rf"(?<!\S){_WORD}(?:[ \u00a0](?:of |for |the )?{_WORD})*")  # after a space
-_LEADING = re.compile(r"^(?:The|A|An|But|And|While|When|As|In|On|At|If|After|Still|So|"
-                      r"Without|However|This|That)\s+")
+_WORD = rf"(?:(?:{'|'.join(_ABBREVIATED)})\.|[A-Z](?:(?:\.\w)+\.|[\w’'-]*))"
+# The first word, after a space: the same words, but its capital is matched first so that the
+# regex engine jumps from capital to capital instead of trying every character (a third of
+# the time on news text); the space is checked behind the capital, and the rest of a title
+# looks back at its capital ("(?<=M)rs" is "Mrs").
+_FIRST_WORD = (r"[A-Z](?<!\S.)(?:(?:" + "|".join(f"(?<={title[0]}){title[1:]}"
+                                                for title in _ABBREVIATED) +
+               r")\.|(?:\.\w)+\.|[\w’'-]*)")
+_NAME = re.compile(rf"{_FIRST_WORD}(?:[ \u00a0](?:of |for |the )?{_WORD})*")
+_LEADING_WORDS = frozenset({"The", "A", "An", "But", "And", "While", "When", "As", "In", "On",
+                            "At", "If", "After", "Still", "So", "Without", "However", "This",
+                            "That"})
+_LEADING = re.compile(rf"^(?:{'|'.join(sorted(_LEADING_WORDS))})\s+")
 _PRONOUNS = PERSONAL | IMPERSONAL | PLURAL | RELATIVE
 _NAMED_BY_MENTIONS = PERSONAL | IMPERSONAL | PLURAL
 # "officials, who": the words before the comma (starting a word, so a long text is not tried
@@ -60,9 +71,12 @@ def _mentions(text: str) -> list[tuple[int, str]]:
     found = []
     for match in _NAME.finditer(text):
         name = match.group().rstrip(".’'")
-        stripped = _LEADING.sub("", name + " ").strip()
-        if stripped and stripped[0].isupper():
-            found.append((match.start() + len(name) - len(stripped), stripped))
+        leading = _LEADING.match(name)
+        if leading is None:
+            if name not in _LEADING_WORDS:  # "The" alone is no name
+                found.append((match.start(), name))
+        elif name[leading.end()].isupper():  # not "The of ..."
+            found.append((match.start() + leading.end(), name[leading.end():]))
     return found
 
 
@@ -73,7 +87,7 @@ def resolve_sources(rows: list[dict], text: str) -> None:
              row["source_text"].lower() not in _PRONOUNS]  # what pronouns may stand for
     for row in rows:
         source, start = row["source_text"], row["source_start"]
-        if source and _needs_mentions(source) and mentions is None:
+        if mentions is None and source and _needs_mentions(source):
             mentions = _mentions(text)
         row["source_resolved"] = _resolve(source, start, text, mentions, named) if source \
             else ""
@@ -116,8 +130,9 @@ def _resolve(source: str, start: int, text: str, mentions: list[tuple[int, str]]
         plural = [n for n in earlier if n.rstrip().endswith("s")]
         return plural[-1] if plural else source
     if _one_name(source):
-        fuller = [n for n in [name for _, name in prior] + earlier
-                  if source in n.split() and len(n) > len(source) and len(n.split()) <= 5]
+        fuller = [n for n in [name for _, name in prior] + earlier  # "in n" first: fast
+                  if source in n and source in n.split() and len(n) > len(source) and
+                  len(n.split()) <= 5]
         if fuller:
             return max(fuller, key=len)
     return source
