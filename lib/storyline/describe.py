@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from storyline.lexicons import name_index, read_lexicon
@@ -71,7 +71,7 @@ class Description:
     head: str = ""
 
 
-def _join(words: list[str]) -> str:
+def _join(words: Sequence[str]) -> str:
     """Words back into a phrase: "U.S. , European" -> "U.S., European"."""
     return _SPACE_BEFORE_MARK.sub(_first_group, " ".join(words)).replace("( ", "(")
 
@@ -106,6 +106,12 @@ def _titles() -> tuple[dict[str, str], int]:
     table = read_lexicon("titles")
     titles = {t.lower(): kind for t, kind in zip(table.title, table.kind)}
     return titles, max(len(t.split()) for t in titles)
+
+
+@functools.cache
+def _title_starts() -> frozenset[str]:
+    """The first word of every title, lower-cased: no title starts at any other word."""
+    return frozenset(title.split(" ")[0] for title in _titles()[0])
 
 
 @functools.cache
@@ -189,8 +195,9 @@ def _government_set() -> frozenset[str]:
 
 def _outlet_inside(words: list[str]) -> str | None:
     """The canonical outlet named by a run of words ("the WSJ report", "a Post analysis")."""
-    capitals = [_capitalised(w) for w in words]
-    if not any(capitals):
+    known = _outlet_words()
+    capitals = [_capitalised(w) and w.lower() in known for w in words]
+    if not any(capitals):  # most phrases: no word of an outlet's name
         return None
     for size in range(min(len(words), 5), 0, -1):
         for i in range(len(words) - size + 1):
@@ -200,6 +207,12 @@ def _outlet_inside(words: list[str]) -> str | None:
             if found:
                 return found
     return None
+
+
+@functools.cache
+def _outlet_words() -> frozenset[str]:
+    """The lower-cased words of the outlets' names and aliases."""
+    return frozenset(word for alias in _aliases("outlets") for word in alias.split(" "))
 
 
 def _split_appositive(phrase: str) -> tuple[str, list[str]]:
@@ -235,11 +248,13 @@ def _leading_titles(words: list[str]) -> tuple[int, list[str], list[str]]:
     """How many leading words are titles, places or possessives, with the role and
     affiliation words they give ("U.S. President" -> role President, affiliation U.S.)."""
     titles, longest = _titles()
+    starts = _title_starts()
     role: list[str] = []
     affiliation: list[str] = []
     i = 0
     while i < len(words):
-        for size in range(min(longest, len(words) - i), 0, -1):
+        sizes = range(min(longest, len(words) - i), 0, -1) if words[i].lower() in starts else ()
+        for size in sizes:
             kind = titles.get(" ".join(words[i:i + size]).lower())
             if kind is not None and kind != "affiliation":
                 if kind == "role":
@@ -273,7 +288,30 @@ def describe_source(phrase: str, people: Mapping[str, str] | None = None) -> Des
         >>> describe_source("sources familiar with the talks").source_type
         'anonymous'
     """
+    described = _describe_text(phrase)
+    if isinstance(described, Description):
+        return described
     people = people or {}
+    return _settled(phrase, people.get(described.name) or people.get(described.words[-1]))
+
+
+@dataclass(frozen=True)
+class _Unsettled:
+    """A phrase headed by a capitalised word ("Warren", "Acme Corp") that the lexicons do
+    not settle: the type the article's entities give ``name`` (or its last word) decides."""
+
+    words: tuple[str, ...]  # the head words
+    name: str  # the head words joined: "Acme Corp"
+    qualifier: str
+    written: str  # the phrase as the article writes it: "the Gazette"
+    shortened: str  # without determiners and trailing words: "Gazette"
+    appositives: tuple[tuple[str, str], ...] = ()  # (role, affiliation) of each appositive
+
+
+@functools.lru_cache(maxsize=16384)
+def _describe_text(phrase: str) -> Description | _Unsettled:
+    """What the words of ``phrase`` alone say, cached: articles repeat their sources, and
+    the same phrases ("officials", "the White House") recur across a corpus."""
     cleaned = (_PARENTHESIS.sub("", phrase) if "(" in phrase else phrase).strip()
     core, appositives = _split_appositive(cleaned)
     core_words = _TOKEN.findall(core)
@@ -281,13 +319,38 @@ def describe_source(phrase: str, people: Mapping[str, str] | None = None) -> Des
             _names_someone(_TOKEN.findall(appositives[0])):
         core, appositives = appositives[0], [core, *appositives[1:]]  # "Its spokesman, Ann Lee"
         core_words = _TOKEN.findall(core)
-    described = _describe_core(core_words, people)
-    for appositive in appositives:
-        role, affiliation = _role_phrase(_TOKEN.findall(appositive))
-        described = Description(described.source_type, described.name,
-                                described.role or role, described.affiliation or affiliation,
-                                described.named, described.head)
-    return described
+    roles = tuple(_role_phrase(_TOKEN.findall(appositive)) for appositive in appositives)
+    described = _describe_core(core_words)
+    if not roles:
+        return described
+    if isinstance(described, _Unsettled):
+        return replace(described, appositives=roles)
+    return _with_appositives(described, roles)
+
+
+@functools.lru_cache(maxsize=16384)
+def _settled(phrase: str, entity: str | None) -> Description:
+    """An unsettled phrase (see :func:`_describe_text`) described, given the entity type
+    (PERSON, GPE ..., None when the article has no entity of its name)."""
+    unsettled = _describe_text(phrase)
+    described = _describe_name(unsettled.words, unsettled.name, unsettled.qualifier, entity)
+    if described.source_type != "person" and described.name == unsettled.shortened:
+        described = replace(described, name=unsettled.written)  # "the Gazette", as written
+    return _with_appositives(described, unsettled.appositives)
+
+
+def _with_appositives(described: Description, roles: tuple[tuple[str, str], ...]
+                      ) -> Description:
+    """``described`` with the role and affiliation it lacks taken from the first appositive
+    that gives one ("Ann Lee, a spokesperson for Acme")."""
+    if not roles:
+        return described
+    role = described.role or next((role for role, _ in roles if role), "")
+    affiliation = described.affiliation or next(
+        (affiliation for _, affiliation in roles if affiliation), "")
+    if (role, affiliation) == (described.role, described.affiliation):
+        return described
+    return replace(described, role=role, affiliation=affiliation)
 
 
 def _names_someone(words: list[str]) -> bool:
@@ -312,7 +375,7 @@ def _role_phrase(words: list[str]) -> tuple[str, str]:
     return " ".join(role + lower) or " ".join(capitals), " ".join(affiliation)
 
 
-def _describe_core(words: list[str], people: Mapping[str, str]) -> Description:
+def _describe_core(words: list[str]) -> Description | _Unsettled:
     while words and words[0].lower() in {",", "and", "but"}:
         words = words[1:]
     written = _join(words)
@@ -382,18 +445,15 @@ def _describe_core(words: list[str], people: Mapping[str, str]) -> Description:
         return Description("other", written, "", qualifier, head=head)
     if quantified:  # "two Democrats on the House Oversight Committee": a group, unnamed
         return Description("organisation", written, "", qualifier or capitals, head=head)
-    described = _describe_name(head_words, qualifier, people)
-    if described.source_type != "person" and described.name == phrase:
-        described = replace(described, name=written)  # "the Gazette", as the article says
-    return described
+    return _Unsettled(tuple(head_words), _join(head_words), qualifier, written, phrase)
 
 
-def _describe_name(words: list[str], qualifier: str, people: Mapping[str, str]) -> Description:
-    """A phrase headed by a capitalised word: a person, organisation or place."""
-    name = _join(words)
+def _describe_name(words: Sequence[str], name: str, qualifier: str, entity: str | None
+                   ) -> Description:
+    """A phrase headed by a capitalised word (``words``, joined: ``name``): a person,
+    organisation or place. ``entity`` is the type the article's entities give it."""
     if _capitalised(words[-1]) and words[-1].lower() in _source_words() and len(words) > 1:
         return Description(_source_words()[words[-1].lower()], name, "", qualifier, named=True)
-    entity = people.get(name) or people.get(words[-1])
     if entity == "GPE" and words[0] in first_names() and not _is_place(name):
         entity = "PERSON"  # "Warren said": a name before a town
     if entity == "PERSON":

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -128,7 +127,7 @@ def _analysed(article: Article) -> tuple[tuple[dict, ...], tuple[int | None, ...
     kinds = {text: kind for _, _, _, kind, text in entity_rows}
     people = [(start, text) for _, start, _, kind, text in entity_rows if kind == "PERSON"]
     mentions = _mentions(claim_rows, kinds, people)
-    _key_people(mentions, entity_rows)
+    _key_people(mentions, people)
     for mention in mentions:
         if not mention.key:
             mention.key = _key(mention.description, mention.start)
@@ -151,31 +150,24 @@ def _analysed(article: Article) -> tuple[tuple[dict, ...], tuple[int | None, ...
 def _mentions(claim_rows: tuple[dict, ...], kinds: dict[str, str],
               people: list[tuple[int, str]]) -> list[_Mention]:
     found = []
-    described: dict[str, Description] = {}  # an article repeats its sources' phrases
-
-    def describe(phrase: str) -> Description:
-        if phrase not in described:
-            described[phrase] = describe_source(phrase, kinds)
-        return described[phrase]
-
     for row in claim_rows:
         if row["source_start"] >= 0:
             phrase = row["source_text"]
             if phrase.lower() in PRONOUNS:
                 description = _pronoun(phrase, row["source_start"], row["source_resolved"],
-                                       describe, people)
+                                       kinds, people)
             else:
-                description = describe(phrase)
+                description = describe_source(phrase, kinds)
             found.append(_Mention(row["source_start"], row["source_end"], phrase,
                                   row["claim_id"], description))
         if row["recipient_start"] >= 0:
             found.append(_Mention(row["recipient_start"], row["recipient_end"],
-                                  row["recipient"], None, describe(row["recipient"])))
+                                  row["recipient"], None,
+                                  describe_source(row["recipient"], kinds)))
     return found
 
 
-def _pronoun(phrase: str, start: int, resolved: str,
-             describe: Callable[[str], Description],
+def _pronoun(phrase: str, start: int, resolved: str, kinds: dict[str, str],
              people: list[tuple[int, str]]) -> Description:
     """What a pronoun source stands for: the claims table's ``source_resolved`` when it is a
     fitting source, else for "he"/"she" the nearest person named before it whose first name
@@ -183,7 +175,7 @@ def _pronoun(phrase: str, start: int, resolved: str,
     low = phrase.lower()
     personal = low in PERSONAL_PRONOUNS
     if resolved and resolved.lower() != low:
-        described = describe(resolved)
+        described = describe_source(resolved, kinds)
         if (described.source_type == "person" and described.named) if personal else (
                 described.source_type != "other" or described.named):
             return described
@@ -193,7 +185,7 @@ def _pronoun(phrase: str, start: int, resolved: str,
         before = [name for position, name in people if position < start and
                   gender(name) in ("", wanted or gender(name))]
         if before:
-            return describe(before[-1])
+            return describe_source(before[-1], kinds)
     return Description("person" if personal else "other", phrase, head=low)
 
 
@@ -206,15 +198,16 @@ def _key(described: Description, start: int) -> tuple:
     return (kind, " ".join(name.lower().split()).removeprefix("the ").removeprefix("a "))
 
 
-def _key_people(mentions: list[_Mention], entity_rows: list[tuple]) -> None:
-    """Give every named person mention the key of the full name it belongs to."""
+def _key_people(mentions: list[_Mention], people: list[tuple[int, str]]) -> None:
+    """Give every named person mention the key of the full name it belongs to, among the
+    mentions' names and the article's ``people`` (start, name of its PERSON entities)."""
     full: list[tuple[int, list[str]]] = []  # (position, name words) of full names
     for mention in mentions:
         d = mention.description
         if d.source_type == "person" and d.named and len(d.name.split()) > 1:
             full.append((mention.start, d.name.split()))
-    for _, start, _, kind, name in entity_rows:
-        if kind == "PERSON" and len(name.split()) > 1:
+    for start, name in people:
+        if len(name.split()) > 1:
             full.append((start, name.split()))
     canonical = _full_names([words for _, words in full])
     holders: dict[str, list[tuple[str, int]]] = {}  # word -> (full name, position) holding it
