@@ -56,6 +56,16 @@ def test_phrase_types_and_names(phrase, source_type, name):
     assert (described.source_type, described.name) == (source_type, name)
 
 
+def test_the_article_entities_decide_a_bare_name_each_time():
+    # described phrases are cached: the type one article's entities give a name must not
+    # stick to the same name in the next article
+    types = [describe_source("Dunmore", {"Dunmore": kind}).source_type
+             for kind in ("GPE", "PERSON", "ORGANIZATION")]
+    assert types == ["government", "person", "organisation"]
+    assert describe_source("Dunmore", {"Dunmore Mills": "ORGANIZATION"}).source_type == \
+        "person"
+
+
 def test_role_between_affiliation_and_name():
     described = describe_source("Tulsa police Chief Chuck Jordan")
     assert (described.name, described.role, described.affiliation) == (
