@@ -163,8 +163,9 @@ def _after_preposition(text: str, position: int) -> bool:
 
 
 def _count_before(mentions: list[tuple[int, str]], start: int) -> int:
-    """How many mentions (in text order) start before ``start``."""
-    return bisect.bisect_left(mentions, start, key=lambda mention: mention[0])
+    """How many mentions (in text order) start before ``start``: ``(start,)`` sorts before
+    every mention at ``start`` and after every earlier one (no key function to call)."""
+    return bisect.bisect_left(mentions, (start,))
 
 
 def _nearest(names: list[str], text: str, start: int) -> str:
