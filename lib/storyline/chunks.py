@@ -59,10 +59,11 @@ as an article, else the table whose analysis failed; ``error_type`` the exceptio
 
 #: Articles longer than this many characters go to ``errors`` (a dump, not an article).
 MAX_CHARS = 1_000_000
-#: A made-up article analysed once per process to load everything; it has the 20 words
-#: that :func:`storyline.articles.detect_language` needs before it loads its word lists.
+#: A made-up article analysed once per process to load everything: it has the 20 words
+#: that :func:`storyline.articles.detect_language` needs before it loads its word lists, and
+#: a second sentence, so that the check for a sentence ending inside a name is built too.
 _PROBE = ("Officials said on Monday that the old bridge over the river would reopen next week "
-          "after repairs, the Tribune reported.")
+          "after repairs, the Tribune reported. The mayor denied it.")
 
 
 def load_models() -> None:
