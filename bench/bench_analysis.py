@@ -1,14 +1,14 @@
 """CPU time per table of the full analysis, and full-analysis articles per second per core.
 
-Runs every table of :data:`storyline.analysis.TABLES` in order on each PolNeAR dev article
-(read with its publisher and date), as ``storyline analyze`` does: steps the tables share
-(sentences, tags, claims, timexes) are cached per article, so each is charged to the first
-table that needs it. Seconds are CPU time of the measuring process, so the figures are per
-core even on a busy machine. Reading the articles is not counted. Each of ``--runs`` runs
-is a new process; the fastest is shown per table, the slowest beside it (see
+Runs every table of :data:`storyline.analysis.TABLES` in order on each PolNeAR dev (or
+train) article (read with its publisher and date), as ``storyline analyze`` does: steps the
+tables share (sentences, tags, claims, timexes) are cached per article, so each is charged to
+the first table that needs it. Seconds are CPU time of the measuring process, so the figures
+are per core even on a busy machine. Reading the articles is not counted. Each of ``--runs``
+runs is a new process; the fastest is shown per table, the slowest beside it (see
 :func:`common.fastest_runs`). Skips when the data is absent.
 
-    python bench/bench_analysis.py [--runs 3]
+    python bench/bench_analysis.py [--runs 3] [--split dev|train]
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from storyline.articles import StorylineWarning, article_from_text
 from storyline.chunks import load_models
 
 
-def measure() -> dict:
-    """CPU seconds per table over the dev articles, once the models are loaded as a corpus
+def measure(split: str = "dev") -> dict:
+    """CPU seconds per table over a split's articles, once the models are loaded as a corpus
     worker loads them (a probe article analysed: the steady state is measured)."""
-    documents = polnear("dev")
+    documents = polnear(split)
     articles = [article_from_text(doc["text"], id=doc["doc"], outlet=doc["publisher"],
                                   published=doc["date"]) for doc in documents]
     seconds = dict.fromkeys(TABLES, 0.0)
@@ -46,14 +46,18 @@ def measure() -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="new processes to time (3)")
+    parser.add_argument("--split", choices=("dev", "train"), default="dev",
+                        help="PolNeAR split to analyse: dev (84 articles, the default) or "
+                             "train (840: each run takes ten times longer, so a burst of "
+                             "the machine's other work moves its figure less)")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure()))
+        print(json.dumps(measure(args.split)))
         return
-    runs = fastest_runs(args.runs, [__file__, "--one"])
+    runs = fastest_runs(args.runs, [__file__, "--one", "--split", args.split])
     best, n = runs[0], runs[0]["articles"]
-    print(f"full analysis of {n} PolNeAR dev articles, CPU seconds per table "
+    print(f"full analysis of {n} PolNeAR {args.split} articles, CPU seconds per table "
           f"(fastest of {len(runs)} runs):")
     for name, spent in best["seconds"].items():
         print(f"  {name:<20} {spent:7.2f} s  {spent / best['total']:6.1%}")
