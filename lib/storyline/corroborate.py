@@ -172,11 +172,12 @@ def _members(result) -> pd.DataFrame:
         next((o for o in (own_source, recipient, outer) if o and o != own), "")
         for own_source, recipient, outer, own in zip(frame.outlet_source, told, parent,
                                                      frame.own)]
-    frame["speaker"] = [name_words(name) if kind in ("person", "other") and (
-                            named is True or looks_like_name(name)) else frozenset()
-                        for name, kind, named in zip(frame.source_name, frame.source_type,
-                                                     frame.named.astype(object))]
     frame["voice"] = [name_words(name) for name in frame.source_name]
+    frame["speaker"] = [voice if kind in ("person", "other") and (
+                            named is True or looks_like_name(name)) else frozenset()
+                        for voice, name, kind, named in zip(
+                            frame.voice, frame.source_name, frame.source_type,
+                            frame.named.astype(object))]
     frame["target"] = [_is_target(kind, quote, text) for kind, quote, text in zip(
         frame.cue_kind, frame.quote_type, frame.content.fillna(""))]
     answered = claims.loc[claims.denial & claims.answers_claim_id.notna(),
