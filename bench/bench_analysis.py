@@ -22,19 +22,21 @@ from common import fastest_runs, polnear
 
 from storyline.analysis import TABLES
 from storyline.articles import StorylineWarning, article_from_text
-from storyline.chunks import load_models
+from storyline.chunks import start_worker
 
 
 def measure(split: str = "dev") -> dict:
-    """CPU seconds per table over a split's articles, once the models are loaded as a corpus
-    worker loads them (a probe article analysed: the steady state is measured)."""
+    """CPU seconds per table over a split's articles, once the process is set up as a corpus
+    worker sets itself up (:func:`storyline.chunks.start_worker`: a probe article analysed,
+    then the models frozen out of the garbage collector's passes): the steady state of a
+    worker is measured."""
     documents = polnear(split)
     articles = [article_from_text(doc["text"], id=doc["doc"], outlet=doc["publisher"],
                                   published=doc["date"]) for doc in documents]
     seconds = dict.fromkeys(TABLES, 0.0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", StorylineWarning)
-        load_models()
+        start_worker()
         for article in articles:
             for name, build in TABLES.items():
                 began = time.process_time()
