@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from storyline.lexicons import read_lexicon
 
@@ -110,12 +111,13 @@ def find_cues(words: Sequence[str], tags: Sequence[str] = (), *,
     tagged as a plural noun).
     """
     lowered = list(map(str.lower, words)) if lowered is None else lowered
-    followers = _followers()
+    forms = _forms()
     cues: list[Cue] = []
     done = 0  # words before this index belong to a cue already found
-    for i in [i for i, low in enumerate(lowered) if low in followers and (
-            followers[low] is None or i + 1 < len(lowered) and lowered[i + 1] in followers[low])]:
-        if i < done:
+    for i in [i for i, low in enumerate(lowered) if low in forms]:
+        low, form = lowered[i], forms[lowered[i]]
+        if i < done or form.followers is not None and (
+                i + 1 >= len(lowered) or lowered[i + 1] not in form.followers):
             continue
         after_verb_cue = bool(cues) and cues[-1].last == i and cues[-1].pos == "verb"
         verb_tagged = i < len(tags) and tags[i].startswith("VB") and lowered[i - 1] not in (
@@ -124,12 +126,11 @@ def find_cues(words: Sequence[str], tags: Sequence[str] = (), *,
             lowered[i - 1] in DETERMINERS or after_verb_cue or (
             # "the WSJ report": a known noun in its singular form after a name
             i > 1 and lowered[i - 2] in ("the", "a", "an") and words[i - 1][:1].isupper()
-            and lemma(lowered[i], group="noun") == lowered[i] and _known(lowered[i], "noun")))
-        found = _match(lowered, i, "noun") if nominal else (
-            (None if _noun_use(tags, i) and not (lemma(lowered[i]) != lowered[i] and
-                                                 _title_case(words))
-             and not (i == 0 and lowered[i] in ("said", "says")) else _match(lowered, i, "verb")) or
-            _match(lowered, i, "noun"))
+            and form.noun_lemma == low and _known(low, "noun")))
+        found = _match(lowered, i, form.noun_phrases) if nominal else (
+            (None if _noun_use(tags, i) and not (form.verb_lemma != low and _title_case(words))
+             and not (i == 0 and low in ("said", "says"))
+             else _match(lowered, i, form.verb_phrases)) or _match(lowered, i, form.noun_phrases))
         if found is None or found[1][2] == "verb" and (
                 _noun_form(lowered, i, found[0]) or _naming(lowered, tags, i)):
             continue
@@ -212,35 +213,51 @@ def _heads() -> frozenset[str]:
     return frozenset(w for w in forms if lemma(w) in heads or lemma(w, group="noun") in heads)
 
 
+class _Form(NamedTuple):
+    """What the lexicon says about one word that can start a cue (see :func:`_forms`)."""
+
+    followers: frozenset[str] | None  # the words one of its phrases needs next, or None
+    verb_lemma: str
+    noun_lemma: str
+    verb_phrases: tuple[tuple[tuple[str, ...], tuple], ...]  # (words after it, entry)
+    noun_phrases: tuple[tuple[tuple[str, ...], tuple], ...]
+
+
 @functools.cache
-def _followers() -> dict[str, frozenset[str] | None]:
-    """Each word of :func:`_heads` -> the words one of its phrases needs next ("is" is a cue
-    only in "is adamant", "is sure" ...), or ``None`` when the word can be a cue alone."""
-    followers: dict[str, frozenset[str] | None] = {}
+def _forms() -> dict[str, _Form]:
+    """Each word of :func:`_heads` -> its lemmas and the lexicon's phrases that start with
+    it, longest first, worked out once rather than at every occurrence in a text.
+
+    ``followers`` is None when the word can be a cue alone, else the words one of its
+    phrases needs next ("is" is a cue only in "is adamant", "is sure" ...)."""
+    forms = {}
     for form in _heads():
-        tails = [tail for group in ("verb", "noun")
-                 for tail in _lexicon().get((group, lemma(form, group=group)), {})]
-        followers[form] = None if not all(tails) else frozenset(tail[0] for tail in tails)
-    return followers
+        verb_lemma, noun_lemma = lemma(form), lemma(form, group="noun")
+        verb_phrases = _longest_first(_lexicon().get(("verb", verb_lemma), {}))
+        noun_phrases = _longest_first(_lexicon().get(("noun", noun_lemma), {}))
+        tails = [tail for tail, _ in verb_phrases + noun_phrases]
+        followers = None if not all(tails) else frozenset(tail[0] for tail in tails)
+        forms[form] = _Form(followers, verb_lemma, noun_lemma, verb_phrases, noun_phrases)
+    return forms
+
+
+def _longest_first(phrases: dict[tuple[str, ...], tuple]) -> tuple[tuple[tuple[str, ...],
+                                                                          tuple], ...]:
+    return tuple(sorted(phrases.items(), key=lambda item: -len(item[0])))
 
 
 def _passive(lowered: Sequence[str], first: int, head: int, last: int) -> bool:
     """"were reported to", "is expected to": a passive reporting verb names no source here
     (the unattributed rules take it), unless "by" follows."""
-    passive = any(w in BE for w in lowered[first:head]) and not lowered[head].endswith("ing")
+    passive = not BE.isdisjoint(lowered[first:head]) and not lowered[head].endswith("ing")
     return passive and (last >= len(lowered) or lowered[last] != "by")
 
 
-def _match(lowered: Sequence[str], i: int, group: str) -> tuple[int, tuple] | None:
-    head = lemma(lowered[i], group=group)
-    phrases = _lexicon().get((group, head))
-    if not phrases:
-        return None
-    best = None
-    for tail, entry in phrases.items():
-        if (best is None or len(tail) > best[0]) and \
-                tuple(lowered[i + 1:i + 1 + len(tail)]) == tail:
-            best = (len(tail), entry)
-    if best is None:
-        return None
-    return i + 1 + best[0], best[1]
+def _match(lowered: Sequence[str], i: int,
+           phrases: tuple[tuple[tuple[str, ...], tuple], ...]) -> tuple[int, tuple] | None:
+    """The longest of ``phrases`` (longest first, as :func:`_forms` keeps them) whose words
+    follow word ``i``: the index after its last word, and its lexicon entry."""
+    for tail, entry in phrases:
+        if tuple(lowered[i + 1:i + 1 + len(tail)]) == tail:
+            return i + 1 + len(tail), entry
+    return None
