@@ -6,8 +6,10 @@ import re
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from storyline.firmness import ASCII_LOOKALIKES, _may_match, _pattern, hedges_of
+from storyline.firmness import ASCII_LOOKALIKES, _entries_in, _may_match, _pattern, hedges_of
 
 
 def row(content: str, source: str = "The mayor") -> dict:
@@ -45,3 +47,22 @@ def test_denial_phrases_are_those_the_pattern_finds(content, denied):
     found = bool(_pattern("denials", "phrase").search(content))
     assert found is denied
     assert _may_match("denials", "phrase", content) or not found
+
+
+def test_entries_in_keeps_only_entries_some_claim_holds():
+    contents = ["the council may vote in June", "the levee held", "it was NOT TRUE at all"]
+    assert _entries_in("hedges", "word", contents) == ("may",)
+    assert _entries_in("denials", "phrase", contents) == ("not true",)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(
+    ["may", "MAY", "Reportedly", "not true", "l\u0131e", "\u017fuggest", "the", "dam", "-",
+     "mayor", "lies", ",", "\u212aept", "untrue", "\u0130t is understood", "\u03a3"]),
+    max_size=8).map(" ".join), min_size=1, max_size=4))
+def test_narrowed_entries_miss_no_match(contents):
+    for lexicon, column in (("hedges", "word"), ("denials", "phrase")):
+        among = _entries_in(lexicon, column, contents)
+        for content in contents:
+            found = bool(_pattern(lexicon, column).search(content))
+            assert _may_match(lexicon, column, content, among=among) or not found

@@ -61,8 +61,10 @@ def _entries(lexicon: str, column: str) -> tuple[str, ...] | None:
     return words if all(w.isascii() for w in words) else None
 
 
-def _may_match(lexicon: str, column: str, text: str) -> bool:
+def _may_match(lexicon: str, column: str, text: str, *,
+               among: tuple[str, ...] | None = None) -> bool:
     """False when :func:`_pattern` cannot match ``text``: no entry is in it, in any case.
+    ``among``, when given, holds the only entries that may be in it (:func:`_entries_in`).
 
     Most claims hold no hedge and no denial, and a few substring tests are quicker than the
     pattern. For ASCII entries the tests are exact unless ``text`` holds one of
@@ -71,7 +73,19 @@ def _may_match(lexicon: str, column: str, text: str) -> bool:
     entries = _entries(lexicon, column)
     if entries is None or any(map(text.__contains__, ASCII_LOOKALIKES)):
         return True
-    return any(map(text.lower().__contains__, entries))  # map: no generator frame per entry
+    lowered = text.lower()  # map below: no generator frame per entry
+    return any(map(lowered.__contains__, entries if among is None else among))
+
+
+def _entries_in(lexicon: str, column: str, texts: list[str]) -> tuple[str, ...] | None:
+    """The entries of :func:`_entries` found in any of ``texts`` (one article's claims), so
+    that each text is tested for these few only: an ASCII entry that a text holds in lower
+    case is in the lower case of all the texts joined. None when :func:`_entries` is."""
+    entries = _entries(lexicon, column)
+    if entries is None:
+        return None
+    joined = "\n".join(texts).lower()
+    return tuple(entry for entry in entries if entry in joined)
 
 
 @functools.cache
@@ -85,10 +99,10 @@ def _words(text: str) -> frozenset[str]:
                      if w not in STOPWORDS)
 
 
-def hedges_of(row: dict) -> list[str]:
-    """The hedges of one claim row, in a stable order."""
+def hedges_of(row: dict, *, among: tuple[str, ...] | None = None) -> list[str]:
+    """The hedges of one claim row, in a stable order (``among``: see :func:`_may_match`)."""
     found = []
-    if _may_match("hedges", "word", row["content"]):
+    if _may_match("hedges", "word", row["content"], among=among):
         for match in _pattern("hedges", "word").finditer(row["content"]):
             word = match.group()
             if word.islower() and word not in found:
@@ -108,22 +122,28 @@ def hedges_of(row: dict) -> list[str]:
 def judge_firmness(rows: list[dict], text: str) -> None:
     """Fill ``hedged``, ``hedges``, ``denial``, ``answers_claim_id`` (and turn ``cue_kind``
     to deny for a rejection) in claim ``rows``, in article order."""
+    contents = [row["content"] for row in rows]
+    hedge_words = _entries_in("hedges", "word", contents)
+    denial_phrases = _entries_in("denials", "phrase", contents)
+    heads = [_head(row["source_resolved"] or row["source_text"]) for row in rows]
     naming: dict[str, tuple[int, list[int]]] = {}  # see _named_in
     for index, row in enumerate(rows):
-        hedges = hedges_of(row)
+        hedges = hedges_of(row, among=hedge_words)
         row["hedged"], row["hedges"] = bool(hedges), "|".join(hedges)
-        earlier = rows[:index]
-        about_me = _named_in(row, earlier, naming)
-        denial = (row["cue_kind"] == "deny" or
-                  (_may_match("denials", "phrase", row["content"]) and
-                   bool(_pattern("denials", "phrase").search(row["content"]))) or
-                  bool(NEGATION_START.match(row["content"])) or
-                  (bool(about_me) and bool(NEGATED.search(" ".join(row["content"].split()[:8])))))
+        content = row["content"]
+        rejects = (row["cue_kind"] == "deny" or
+                   (_may_match("denials", "phrase", content, among=denial_phrases) and
+                    bool(_pattern("denials", "phrase").search(content))) or
+                   bool(NEGATION_START.match(content)))
+        negated = not rejects and bool(NEGATED.search(" ".join(content.split()[:8])))
+        # only a denial needs the earlier claims about this source: look them up for those
+        about_me = _named_in(index, rows, heads, naming) if rejects or negated else []
+        denial = rejects or (negated and bool(about_me))
         row["denial"] = denial
         if denial:
             if row["cue_kind"] in ("assert", "accuse", "describe"):
                 row["cue_kind"] = "deny"
-            answered = _answered(row, earlier, about_me)
+            answered = _answered(index, rows, heads, about_me)
             row["answers_claim_id"] = answered if answered is not None else row.get(
                 "answers_claim_id")
 
@@ -154,31 +174,32 @@ def _head(name: str) -> str:
     return words[-1] if words else ""
 
 
-def _named_in(row: dict, earlier: list[dict],
+def _named_in(index: int, rows: list[dict], heads: list[str],
               naming: dict[str, tuple[int, list[int]]]) -> list[int]:
-    """Earlier claims, by other sources, whose content names this claim's source.
+    """Claims before ``rows[index]``, by other sources, whose content names its source
+    (``heads``: the :func:`_head` of each row's source).
 
     ``naming`` remembers, per head word, how many rows were checked and which of them name
     it, so a source that speaks ten times is looked for once in each content."""
-    head = _head(row["source_resolved"] or row["source_text"])
+    head = heads[index]
     if not head:
         return []
     checked, found = naming.get(head, (0, []))
-    found = found + [i for i in range(checked, len(earlier))
-                     if _has_word(earlier[i]["content"], head)]
-    naming[head] = (len(earlier), found)
-    return [earlier[i]["claim_id"] for i in found
-            if _head(earlier[i]["source_resolved"] or earlier[i]["source_text"]) != head]
+    found = found + [i for i in range(checked, index) if _has_word(rows[i]["content"], head)]
+    naming[head] = (index, found)
+    return [rows[i]["claim_id"] for i in found if heads[i] != head]
 
 
-def _answered(row: dict, earlier: list[dict], about_me: list[int]) -> int | None:
+def _answered(index: int, rows: list[dict], heads: list[str], about_me: list[int]) -> int | None:
+    """The claim before ``rows[index]`` that this denial most likely rejects (``heads``: as
+    for :func:`_named_in`)."""
+    row = rows[index]
     words = _words(row["content"])
     best, best_score = None, 0.0
-    for other in earlier:
+    for other, head in zip(rows[:index], heads):
         if other.get("denial") or other["source_text"] == row["source_text"]:
             continue
         score = len(words & _words(other["content"])) * 0.5
-        head = _head(other["source_resolved"] or other["source_text"])
         if head and _has_word(row["content"], head):
             score += 3
         if other["claim_id"] in about_me:
