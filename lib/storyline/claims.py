@@ -580,10 +580,12 @@ def _drop_reported_stances(found: list[_Claim]) -> list[_Claim]:
     """Without the stance claims whose cue lies in what an earlier cue introduces: "Rubio said
     he would support Trump" is one claim, Rubio's, not also a claim that he supports Trump.
     Speech inside content stays a claim of its own ("officials, who say that ..."), and so
-    does a stance that a later cue attributes ("X demanded Y, according to the Post")."""
-    return [claim for claim in found if claim.kind not in STANCE_KINDS or not any(
-        other.cue[0] < claim.cue[0] and other.content[0] <= claim.cue[0] < other.content[1]
-        for other in found)]
+    does a stance that a later cue attributes ("X demanded Y, according to the Post").
+    ``found`` is in cue order, so only the claims before one can hold it."""
+    return [claim for index, claim in enumerate(found) if claim.kind not in STANCE_KINDS or
+            not any(other.cue[0] < claim.cue[0] and
+                    other.content[0] <= claim.cue[0] < other.content[1]
+                    for other in found[:index])]
 
 
 def _row(claim_id: int, claim: _Claim, text: str, quotes: list[Quote]) -> dict:
@@ -610,12 +612,12 @@ def _row(claim_id: int, claim: _Claim, text: str, quotes: list[Quote]) -> dict:
 
 
 def _link(rows: list[dict]) -> None:
-    """Nested attribution: a claim whose cue lies in another's content is its child."""
+    """Nested attribution: a claim whose cue lies in another's content is its child (of the
+    shortest such content, the first one on a tie)."""
+    spans = [(row["content_start"], row["content_end"]) for row in rows]
     for row in rows:
-        holders = [other for other in rows if other is not row and
-                   other["content_start"] <= row["cue_start"] < other["content_end"] and
-                   other["content_end"] - other["content_start"] >
-                   row["content_end"] - row["content_start"]]
+        cue, length = row["cue_start"], row["content_end"] - row["content_start"]
+        holders = [(end - start, index) for index, (start, end) in enumerate(spans)
+                   if start <= cue < end and end - start > length]
         if holders:
-            inner = min(holders, key=lambda o: o["content_end"] - o["content_start"])
-            row["parent_claim_id"] = inner["claim_id"]
+            row["parent_claim_id"] = rows[min(holders)[1]]["claim_id"]
