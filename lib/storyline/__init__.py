@@ -1,5 +1,10 @@
 """storyline: who claimed what, on whose word, and when, in news articles.
 
+The public names below are imported from their modules on first use, so ``import storyline``
+is quick and a process loads only what it uses: a corpus worker that imports
+``storyline.chunks`` never loads matplotlib, Jinja2 or Dask, and ``storyline --help`` answers
+at once.
+
 Example:
     >>> from storyline import read_article, sentences
     >>> article = read_article("data/articles/musk-putin-starlink.txt")
@@ -7,58 +12,71 @@ Example:
     True
 """
 
-from storyline.articles import (
-    Article,
-    article_from_text,
-    read_article,
-    read_articles,
-    read_example,
-)
-from storyline.charts import (
-    plot_attribution_chain,
-    plot_entities,
-    plot_sources,
-    plot_timeline,
-    save_figure,
-)
-from storyline.claims import claims
-from storyline.corpus import CorpusResult, analyze_corpus, read_corpus
-from storyline.corroborate import claim_groups, corroborate, merge_timelines, recurring_sources
-from storyline.entities import entities
-from storyline.report import write_report
-from storyline.sources import sources
-from storyline.sourcing import attribution_chains, attribution_edges, sourcing_profile
-from storyline.text import sentences, tokens
-from storyline.timeline import timeline
-from storyline.timexes import timexes
+import importlib
+import sys
+import types
 
-__all__ = [
-    "Article",
-    "CorpusResult",
-    "analyze_corpus",
-    "article_from_text",
-    "attribution_chains",
-    "attribution_edges",
-    "claim_groups",
-    "claims",
-    "corroborate",
-    "entities",
-    "merge_timelines",
-    "plot_attribution_chain",
-    "plot_entities",
-    "plot_sources",
-    "plot_timeline",
-    "read_article",
-    "read_articles",
-    "read_corpus",
-    "read_example",
-    "recurring_sources",
-    "save_figure",
-    "sentences",
-    "sources",
-    "sourcing_profile",
-    "timeline",
-    "timexes",
-    "tokens",
-    "write_report",
-]
+#: Public name -> the module (in this package) that defines it.
+_HOMES: dict[str, str] = {
+    "Article": "articles",
+    "CorpusResult": "corpus",
+    "analyze_corpus": "corpus",
+    "article_from_text": "articles",
+    "attribution_chains": "sourcing",
+    "attribution_edges": "sourcing",
+    "claim_groups": "corroborate",
+    "claims": "claims",
+    "corroborate": "corroborate",
+    "entities": "entities",
+    "merge_timelines": "corroborate",
+    "plot_attribution_chain": "charts",
+    "plot_entities": "charts",
+    "plot_sources": "charts",
+    "plot_timeline": "charts",
+    "read_article": "articles",
+    "read_articles": "articles",
+    "read_corpus": "corpus",
+    "read_example": "articles",
+    "recurring_sources": "corroborate",
+    "save_figure": "charts",
+    "sentences": "text",
+    "sources": "sources",
+    "sourcing_profile": "sourcing",
+    "timeline": "timeline",
+    "timexes": "timexes",
+    "tokens": "text",
+    "write_report": "report",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    """Import the module that defines public ``name`` and keep the name here (PEP 562)."""
+    if name not in _HOMES:
+        raise AttributeError(f"module 'storyline' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"storyline.{_HOMES[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """The package's module type: ``storyline.claims`` stays the function ``claims``.
+
+    Importing a submodule sets it as an attribute of the package, so loading the module
+    ``storyline.claims`` (as ``storyline.chunks`` does) would hide the function of the same
+    name; here the function takes its module's place, as it did when this file imported
+    every name up front.
+    """
+
+    def __setattr__(self, name: str, value) -> None:
+        if isinstance(value, types.ModuleType) and _HOMES.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

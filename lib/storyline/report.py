@@ -25,33 +25,33 @@ import hashlib
 import io
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
 
 from storyline.articles import Article
-from storyline.charts import (
-    plot_attribution_chain,
-    plot_entities,
-    plot_sources,
-    plot_timeline,
-    save_figure,
-)
 from storyline.highlight import Span, highlight_tree
 from storyline.reportwords import markdown_text, profile_sentences, table_rows
 
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+# matplotlib, Jinja2 and openpyxl are imported in the functions that use them: the
+# ``storyline`` command imports this module for REPORT_FORMATS, and `--format json` needs none.
+
 REPORT_FORMATS = ("html", "md", "csv", "xlsx")
+#: Chart name -> its title, the table it draws and the :mod:`storyline.charts` function.
 CHARTS = {
-    "sources": ("Claims per source", "sources", plot_sources),
-    "attribution": ("Who passes whose claims on", "attribution_edges", plot_attribution_chain),
-    "timeline": ("Timeline", "timeline", plot_timeline),
-    "entities": ("Who appears with whom", "entities", plot_entities),
+    "sources": ("Claims per source", "sources", "plot_sources"),
+    "attribution": ("Who passes whose claims on", "attribution_edges", "plot_attribution_chain"),
+    "timeline": ("Timeline", "timeline", "plot_timeline"),
+    "entities": ("Who appears with whom", "entities", "plot_entities"),
 }
 
 
 def _environment(autoescape: bool) -> Environment:
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
     return Environment(loader=PackageLoader("storyline", "templates"), trim_blocks=True,
                        lstrip_blocks=True, keep_trailing_newline=True,
                        autoescape=select_autoescape(["html", "j2"]) if autoescape else False)
@@ -59,14 +59,18 @@ def _environment(autoescape: bool) -> Environment:
 
 def _draw(name: str, tables: dict[str, pd.DataFrame]):
     """The figure of chart ``name``, or None when its table was not computed."""
+    from storyline import charts
+
     _, table_name, plot = CHARTS[name]
     if table_name not in tables:
         return None
     extra = {"sources": tables.get("sources")} if name == "timeline" else {}
-    return plot(tables[table_name], **extra).figure
+    return getattr(charts, plot)(tables[table_name], **extra).figure
 
 
 def _png(figure) -> str:
+    import matplotlib.pyplot as plt
+
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=100)
     plt.close(figure)
@@ -103,6 +107,8 @@ def _sha256(text: str) -> str:
 
 def render_html(article: Article, tables: dict[str, pd.DataFrame]) -> str:
     """The self-contained HTML report of one article, as a string (see the module doc)."""
+    from markupsafe import Markup
+
     environment = _environment(autoescape=True)
     script = environment.loader.get_source(environment, "report.js")[0]
     style = environment.loader.get_source(environment, "report.css")[0]
@@ -128,6 +134,10 @@ def _write_html(article: Article, tables: dict[str, pd.DataFrame], out: Path) ->
 
 
 def _write_md(article: Article, tables: dict[str, pd.DataFrame], out: Path) -> Path:
+    import matplotlib.pyplot as plt
+
+    from storyline.charts import save_figure
+
     folder = out / article.id
     folder.mkdir(parents=True, exist_ok=True)
     charts = []
