@@ -14,6 +14,7 @@ from storyline import (
     merge_timelines,
     recurring_sources,
 )
+from storyline.attribution import is_share, medium_phrases, name_parts
 from storyline.similarity import (
     content_stems,
     jaccard,
@@ -295,3 +296,101 @@ def test_one_denial_relayed_by_two_outlets_is_not_denied_and_keeps_its_named_sou
     assert group.n_outlets == 2
     assert not group.denied and group.denied_in == []
     assert group.named_sources == ["Ruth Okafor"] and not group.anonymous_only
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "name"), [
+    ("The ferry will run all winter, she said in an interview with the Coast Courier on "
+     "Monday.", "interview with the Coast Courier", "Coast Courier"),
+    ("In a poll conducted by the Valley Gazette and Channel 9, most renters said the rules "
+     "were fair.", "poll conducted by the Valley Gazette and Channel 9",
+     "Valley Gazette and Channel 9"),
+    ("A new Herald/Channel 9 survey found the levy ahead.", "Herald/Channel 9 survey",
+     "Herald/Channel 9"),
+    ("In a Reuters interview, the harbour master said the dredging would wait.",
+     "Reuters interview", "Reuters"),
+    ("The council will meet again, the mayor said in an interview on CNN's Sunday show.",
+     "interview on CNN's", "CNN's"),  # a day is not part of a name
+])
+def test_a_poll_or_interview_names_who_ran_it(sentence, phrase, name):
+    (first, last), (start, end) = medium_phrases(sentence)[0]
+    assert (sentence[first:last], sentence[start:end]) == (phrase, name)
+
+
+def test_a_report_only_counts_when_asked_for_and_a_lower_case_word_names_nobody():
+    after = "After the Courier report on the levy, the mayor resigned."
+    assert medium_phrases(after) == []
+    assert len(medium_phrases(after, reports=True)) == 1
+    assert medium_phrases("In an interview last week, the mayor said she would stay.") == []
+
+
+def test_name_parts_split_joined_outlets_and_possessives():
+    assert name_parts("Washington Post-ABC News") == [
+        "Washington Post-ABC News", "Washington Post", "ABC News"]
+    assert name_parts("the Valley Gazette and Channel 9.") == [
+        "Valley Gazette and Channel 9", "Valley Gazette", "Channel 9"]
+    assert name_parts("CNN’s State")[:2] == ["CNN’s State", "CNN"]
+
+
+def test_a_share_of_people_is_told_from_a_name():
+    assert is_share("Only 24 percent") and is_share("two-thirds of renters")
+    assert is_share("About 4 in 10 voters") and is_share("a majority of parents")
+    assert not is_share("Mayor Jo Ames") and not is_share("the survey")
+
+
+FERRY = "the night ferry to the islands should keep running through the winter months"
+LEVY = "they would vote for the new school levy in the spring election"
+
+
+def _relays(stories: list[dict]) -> dict[str, str]:
+    members = claim_groups(analyze_corpus(stories, workers=1, progress=False))
+    return dict(zip(members.article_id, members.relayed_from))
+
+
+def test_an_outlets_poll_or_interview_makes_the_article_relay_it():
+    stories = [
+        {"id": "own", "outlet": "Valley Gazette", "published": "2024-09-02",
+         "text": f"Most islanders, 61 percent, said {FERRY}, a Valley Gazette poll found. "
+                 f"Harbour master Ines Varga said {LEVY}."},
+        {"id": "poll", "outlet": "Herald", "published": "2024-09-03",
+         "text": f"In a poll conducted by the Valley Gazette and Channel 9, 61 percent of "
+                 f"islanders said {FERRY}."},
+        {"id": "interview", "outlet": "Courier", "published": "2024-09-03",
+         "text": f"Ines Varga, the harbour master, said in an interview with the Valley "
+                 f"Gazette that {LEVY}."},
+        {"id": "found", "outlet": "Tribune", "published": "2024-09-04",
+         "text": f"A Valley Gazette poll found that 61 percent of islanders said {FERRY}."},
+    ]
+    relays = _relays(stories)
+    assert relays == {"own": "", "poll": "Valley Gazette", "interview": "Valley Gazette",
+                      "found": "Valley Gazette"}
+
+
+def test_an_interview_or_poll_goes_on_in_the_next_quotation_or_share():
+    stories = [
+        {"id": "own", "outlet": "Valley Gazette", "published": "2024-09-02",
+         "text": f'"The pier is too short," Ines Varga said. "We think {FERRY}," Varga '
+                 f"said. In the survey, 48 percent of parents said {LEVY}."},
+        {"id": "later", "outlet": "Courier", "published": "2024-09-03",
+         "text": '"The pier is too short," harbour master Ines Varga said in an interview '
+                 'with the Valley Gazette last week.\n\n'
+                 f'"We think {FERRY}," Varga said.'},
+        {"id": "shares", "outlet": "Herald", "published": "2024-09-03",
+         "text": "In a Valley Gazette survey of island households, 52 percent said the pier "
+                 f"was too short. Asked about the schools, 48 percent said {LEVY}."},
+    ]
+    assert _relays(stories) == {"own": "", "later": "Valley Gazette",
+                                "shares": "Valley Gazette"}
+
+
+def test_an_interview_does_not_carry_to_another_occasion_or_across_another_cue():
+    stories = [
+        {"id": "own", "outlet": "Valley Gazette", "published": "2024-09-02",
+         "text": f'"We think {FERRY}," Ines Varga said. Tom Hale said {LEVY}.'},
+        {"id": "rally", "outlet": "Courier", "published": "2024-09-03",
+         "text": '"The pier is too short," Ines Varga said in an interview with the Valley '
+                 f'Gazette. "We think {FERRY}," Varga said at a rally on Friday.'},
+        {"id": "between", "outlet": "Herald", "published": "2024-09-03",
+         "text": f"Tom Hale said {LEVY}, while Varga told reporters in an interview with "
+                 "the Valley Gazette that the pier was too short."},
+    ]
+    assert _relays(stories) == {"own": "", "rally": "", "between": ""}

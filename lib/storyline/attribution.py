@@ -6,7 +6,9 @@ the noun phrase walked back from the cue to a clause boundary, content is what t
 introduces up to the end of the sentence, or the quotation it opens.
 
 Token ranges are ``(first, last)`` half-open token indices; character spans are
-``(start, end)`` offsets into the article text.
+``(start, end)`` offsets into the article text. At the end, rules on plain text that
+corroboration uses: which outlet's poll or interview a sentence names
+(:func:`medium_phrases`), and whether a source is a share of people (:func:`is_share`).
 
 Example:
     >>> s = Sentence.build("Mr. Lee, 82, told CNN that it failed.", 0, 0, 37,
@@ -996,3 +998,89 @@ def strip_final(text: str, span: tuple[int, int]) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     return (start, end)
+
+
+#: What an outlet runs or gives that a claim comes from, wherever the sentence names it: "a
+#: CNN poll", "an interview with the AP".
+MEDIA = r"(?i:(?:exit\s+)?polls?|surveys?|interviews?)"
+#: What an outlet publishes: a claim comes from it only when it is the claim's source ("a
+#: Reuters analysis found"), not when the sentence mentions it ("After the Times report, ...").
+REPORTS = r"(?i:reports?|analysis|investigation|story)"
+_DATE_NAMES = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+               "March|April|May|June|July|August|September|October|November|December")
+_NAME_WORD = rf"(?!(?:{_DATE_NAMES})\b)[A-Z][\w.&'’]*"
+#: Capitalised words (and numbers after the first) joined by spaces, "and", "&", "of", "/" or
+#: "-": "the New York Times and ABC News", "Wall Street Journal/NBC News", "Channel 4".
+_NAME = rf"{_NAME_WORD}(?:(?:\s+(?:and\s+|&\s+|of\s+)?|/|-)(?:{_NAME_WORD}|\d+\b))*"
+
+
+def _medium_pattern(media: str) -> re.Pattern:
+    return re.compile(
+        rf"\b{media}\s+(?:(?:conducted|carried\s+out|released|published)\s+)?"
+        rf"(?:by|with|for|on)\s+(?:the\s+)?(?P<after>{_NAME})"
+        rf"|(?P<before>{_NAME})\s+{media}\b")
+
+
+_MEDIUM = _medium_pattern(MEDIA)
+_MEDIUM_OR_REPORT = _medium_pattern(f"(?:{MEDIA}|{REPORTS})")
+
+
+def medium_phrases(text: str, *, reports: bool = False
+                   ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The polls and interviews in ``text`` (with ``reports``, also reports, analyses and
+    investigations) that name who ran or gave them, as (phrase span, name span): "said in an
+    interview with the Associated Press", "In a poll conducted by the Gazette and Channel
+    5", "a Gazette poll found". The name may be a person or a pollster; :func:`name_parts`
+    splits it into the names it joins.
+
+    Example:
+        >>> text = "Rents will rise, she said in an interview with the Gazette on Monday."
+        >>> [text[a:b] for _, (a, b) in medium_phrases(text)]
+        ['Gazette']
+        >>> text = "A new Herald/Channel 5 poll found the mayor ahead."
+        >>> [text[a:b] for (a, b), _ in medium_phrases(text)]
+        ['Herald/Channel 5 poll']
+    """
+    found = []
+    for match in (_MEDIUM_OR_REPORT if reports else _MEDIUM).finditer(text):
+        group = "after" if match.group("after") else "before"
+        found.append((match.span(), match.span(group)))
+    return found
+
+
+_JOINS = re.compile(r"\s+(?:and|&)\s+|/|-|['’]s\b")
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+
+
+def name_parts(name: str) -> list[str]:
+    """``name`` whole, then the names it joins with "and", "&", "/" or "-" and the owner
+    before a possessive, without a leading article or a final dot: the outlets to look up.
+
+    Example:
+        >>> name_parts("Washington Post-ABC News")
+        ['Washington Post-ABC News', 'Washington Post', 'ABC News']
+        >>> name_parts("CNN's State of the Union")
+        ["CNN's State of the Union", 'CNN', 'State of the Union']
+    """
+    whole = _ARTICLE.sub("", name.strip().rstrip("."))
+    parts = [_ARTICLE.sub("", part.strip()) for part in _JOINS.split(whole)]
+    return list(dict.fromkeys([whole, *(part for part in parts if part)]))
+
+
+_SHARE = re.compile(
+    r"(?i)^(?:(?:only|just|about|nearly|almost|roughly|around|some|more|fewer|less|than|at|"
+    r"least|over|under)\s+)*(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"half|a\s+(?:third|quarter|fifth|majority|plurality)|(?:a\s+|the\s+)?majority)\b")
+
+
+def is_share(source: str) -> bool:
+    """``source`` is a share or a count of people, as a poll reports them ("46 percent of
+    voters", "Two-thirds of Republicans", "Only 24 percent", "a majority of adults").
+
+    Example:
+        >>> is_share("Just 31 percent of renters"), is_share("Three in 10")
+        (True, True)
+        >>> is_share("Mayor Jo Ames")
+        False
+    """
+    return _SHARE.match(source.strip()) is not None

@@ -35,6 +35,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from storyline.attribution import is_share, medium_phrases, name_parts
 from storyline.claims import OBJECT_KINDS
 from storyline.lexicons import name_index
 from storyline.similarity import (
@@ -49,6 +50,7 @@ from storyline.similarity import (
     star_groups,
     word_shingles,
 )
+from storyline.similarity import words as text_words
 from storyline.tables import make_table
 
 MEMBER_COLUMNS = {
@@ -74,8 +76,10 @@ MEMBER_COLUMNS = {
 """Columns of :func:`claim_groups`, one row per claim in a group: ``content_start`` and
 ``content_end`` (and the source's) are offsets into that article's text. ``source_name``
 and ``source_type`` come from the ``sources`` table; ``relayed_from`` names another outlet
-the article credits for the claim (its source, the outlet its source told, or the source of
-the claim it is nested in), empty when the article relies on its own sources;
+the article credits for the claim (its source, the outlet its source told, the outlet whose
+poll or interview its sentence names, the same for an earlier claim of the poll or
+interview it goes on with, or the source of the claim it is nested in), empty when the
+article relies on its own sources;
 ``denial`` is true when the claim is itself a denial ("the owners denied that ..."),
 ``answered`` when a denial later in its article rejects it;
 ``similarity`` is the best Jaccard similarity of the claim's stemmed content words to
@@ -161,18 +165,24 @@ def _members(result) -> pd.DataFrame:
     frame["own"] = frame["outlet"].map(canonical_outlet).fillna("")
     outlets = _outlet_names() | set(frame["own"])  # the lexicon's and the corpus's own
     frame["outlet_source"] = [
-        canonical_outlet(name) if kind == "outlet" or canonical_outlet(name) in outlets else ""
-        for name, kind in zip(frame["source_name"], frame["source_type"])]
+        canonical_outlet(name) if kind == "outlet" or canonical_outlet(name) in outlets else
+        _published_by(text, outlets)
+        for name, kind, text in zip(frame["source_name"], frame["source_type"],
+                                    frame["source_text"].fillna(""))]
     told = [canonical_outlet(r) if canonical_outlet(r) in outlets else ""
             for r in frame["recipient"]]
-    by_claim = dict(zip(zip(frame.article_id, frame.claim_id), frame.outlet_source))
+    frame["voice"] = [name_words(name) for name in frame.source_name]
+    sentences = _sentence_texts(_optional_table(result, "sentences"))
+    credited = _carried(frame, [t or c for t, c in zip(
+        told, _credited(frame, sentences, outlets))], sentences)
+    by_claim = dict(zip(zip(frame.article_id, frame.claim_id),
+                        [o or c for o, c in zip(frame.outlet_source, credited)]))
     parent = [by_claim.get((a, p), "") if p is not pd.NA else ""
               for a, p in zip(frame.article_id, frame.parent_claim_id)]
     frame["relayed_from"] = [
-        next((o for o in (own_source, recipient, outer) if o and o != own), "")
-        for own_source, recipient, outer, own in zip(frame.outlet_source, told, parent,
-                                                     frame.own)]
-    frame["voice"] = [name_words(name) for name in frame.source_name]
+        next((o for o in (own_source, medium, outer) if o and o != own), "")
+        for own_source, medium, outer, own in zip(frame.outlet_source, credited, parent,
+                                                  frame.own)]
     frame["speaker"] = [voice if kind in ("person", "other") and (
                             named is True or looks_like_name(name)) else frozenset()
                         for voice, name, kind, named in zip(
@@ -186,6 +196,113 @@ def _members(result) -> pd.DataFrame:
     frame["answered"] = [(a, c) in denied for a, c in zip(frame.article_id, frame.claim_id)]
     frame["denial"] = frame.denial.astype(bool)
     return frame
+
+
+def _optional_table(result: Mapping | object, name: str) -> pd.DataFrame | None:
+    try:
+        return _table(result, name)
+    except KeyError:
+        return None
+
+
+def _outlet_in(name: str, outlets: set[str]) -> str:
+    """The first outlet ``name`` names, whole or in part ("Wall Street Journal/NBC News" ->
+    The Wall Street Journal), else ""."""
+    return next((canonical_outlet(part) for part in name_parts(name)
+                 if canonical_outlet(part) in outlets), "")
+
+
+def _published_by(source: str, outlets: set[str]) -> str:
+    """The outlet whose poll, interview or report a claim's source is ("A Gazette poll",
+    "a report by the Gazette"), else ""."""
+    return next((outlet for _, (start, end) in medium_phrases(source, reports=True)
+                 if (outlet := _outlet_in(source[start:end], outlets))), "")
+
+
+def _sentence_texts(sentences: pd.DataFrame | None) -> dict[tuple, tuple[int, str]]:
+    """(article_id, sentence_id) -> (start, text) of each sentence; empty without the table."""
+    if sentences is None:
+        return {}
+    return dict(zip(zip(sentences.article_id, sentences.sentence_id),
+                    zip(sentences.start, sentences.text)))
+
+
+def _credited(frame: pd.DataFrame, sentences: dict[tuple, tuple[int, str]],
+              outlets: set[str]) -> list[str]:
+    """For each claim, the outlet whose poll or interview its sentence credits
+    (:func:`storyline.attribution.medium_phrases`): "In a poll conducted by the Gazette, 41
+    percent said ...", "..., she said in an interview with the Gazette", "A Gazette poll
+    found ...". The phrase must lie outside the claim's content, with no other claim's cue
+    between it and the claim's cue, else ""."""
+    credited = [""] * len(frame)
+    rows = defaultdict(list)  # (article, sentence) -> row numbers of its claims
+    for k, key in enumerate(zip(frame.article_id, frame.sentence_id)):
+        rows[key].append(k)
+    cues = list(zip(frame.cue_start, frame.cue_end))
+    contents = list(zip(frame.content_start, frame.content_end))
+    for key, members in rows.items():
+        start, text = sentences.get(key, (0, ""))
+        for (first, last), (name_start, name_end) in medium_phrases(text):
+            outlet = _outlet_in(text[name_start:name_end], outlets)
+            if not outlet:
+                continue
+            first, last = first + start, last + start
+            for k in members:
+                low, high = min(first, cues[k][0]), max(last, cues[k][1])
+                if not contents[k][0] <= first < contents[k][1] and not any(
+                        low < cues[m][0] < high for m in members if m != k):
+                    credited[k] = outlet
+    return credited
+
+
+#: Words that may stand outside a claim's source, cue and content in a sentence that adds
+#: nothing about where or when it was said ('"...," Lee said.', "Lee also said ...").
+BARE_WORDS = {"also", "and", "but", "then", "further"}
+
+
+def _bare(frame: pd.DataFrame, k: int, sentences: dict[tuple, tuple[int, str]]) -> bool:
+    """Claim ``k``'s sentence holds nothing but its source, cue and content (and
+    :data:`BARE_WORDS`): no scene, date or medium of its own."""
+    start, text = sentences.get((frame.article_id.iat[k], frame.sentence_id.iat[k]), (0, ""))
+    if not text:
+        return False
+    kept = list(text)
+    for column in ("source", "cue", "content"):
+        first, last = frame[f"{column}_start"].iat[k], frame[f"{column}_end"].iat[k]
+        if first >= 0:
+            kept[max(first - start, 0):max(last - start, 0)] = \
+                " " * len(kept[max(first - start, 0):max(last - start, 0)])
+    return set(text_words("".join(kept).lower())) <= BARE_WORDS
+
+
+def _carried(frame: pd.DataFrame, credited: list[str],
+             sentences: dict[tuple, tuple[int, str]]) -> list[str]:
+    """``credited`` with each credit carried on to the next claims of its article that go on
+    with the same interview or poll, within two sentences: a quotation barely attributed to
+    the same source (the same row of the sources table, or a name word in common: '"...,"
+    Mayor Jo Lee said in an interview with the Gazette. "...," Lee said.'), or a
+    share of people after a share of people ("In a Gazette poll, 41 percent said ... .
+    Asked about ..., 30 percent said ...")."""
+    carried = list(credited)
+    shares = [is_share(text) for text in frame.source_text.fillna("")]
+    quoted = frame.quote_type.isin(["direct", "mixed"]).tolist()
+    articles, sentence_ids = frame.article_id.tolist(), frame.sentence_id.tolist()
+    sources = frame.source_id.astype(object).tolist()
+    nested = frame.parent_claim_id.notna().tolist()
+    voices = frame.voice.tolist()
+    previous = None
+    for k, source in enumerate(sources):
+        if previous is not None and not carried[k] and carried[previous] and \
+                articles[previous] == articles[k] and \
+                0 <= sentence_ids[k] - sentence_ids[previous] <= 2:
+            same = source is not pd.NA and sources[previous] is not pd.NA and \
+                source == sources[previous] or bool(voices[k] & voices[previous])
+            if shares[k] and shares[previous] or same and quoted[k] and \
+                    _bare(frame, k, sentences):
+                carried[k] = carried[previous]
+        if not nested[k]:
+            previous = k
+    return carried
 
 
 def _is_target(cue_kind: str, quote_type: str, content: str) -> bool:
