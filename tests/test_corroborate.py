@@ -17,6 +17,7 @@ from storyline import (
 from storyline.attribution import is_share, medium_phrases, name_parts
 from storyline.similarity import (
     content_stems,
+    figures,
     jaccard,
     near_duplicate_pairs,
     shared_key_pairs,
@@ -394,3 +395,24 @@ def test_an_interview_does_not_carry_to_another_occasion_or_across_another_cue()
                  "the Valley Gazette that the pier was too short."},
     ]
     assert _relays(stories) == {"own": "", "rally": "", "between": ""}
+
+
+def test_two_findings_with_different_figures_are_two_reports():
+    ban = "of parents back the later start of the school day in the county"
+    stories = [
+        {"id": "a", "outlet": "Gazette", "published": "2024-10-01",
+         "text": f"The survey found that 65 percent {ban}."},
+        {"id": "b", "outlet": "Courier", "published": "2024-10-02",
+         "text": f"The survey found that about three-quarters {ban}."},
+        {"id": "c", "outlet": "Herald", "published": "2024-10-02",
+         "text": f"A poll showed that 65 percent {ban}, up from last year."},
+    ]
+    result = analyze_corpus(stories, workers=1, progress=False)
+    assert sorted(claim_groups(result).article_id) == ["a", "c"]  # the same figure
+    assert claim_groups(result, split_figures=False).article_id.nunique() == 3
+
+
+def test_figures_are_numbers_and_fractions_in_words():
+    assert figures("About 1,200 riders, two-thirds of them, paid 4.5 euros") == {
+        "1200", "two thirds", "4.5"}
+    assert figures("Most riders paid") == frozenset()

@@ -40,6 +40,7 @@ from storyline.claims import OBJECT_KINDS
 from storyline.lexicons import name_index
 from storyline.similarity import (
     content_stems,
+    figures,
     group_pairs,
     looks_like_name,
     name_words,
@@ -326,7 +327,7 @@ def _outlet_names() -> set[str]:
 def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
                  min_shared: int = 5, min_plain: int = 2, within_days: int | None = 7,
                  min_words: int = MIN_WORDS, max_bucket: int = 50,
-                 other_speaker: float = 0.6) -> pd.DataFrame:
+                 other_speaker: float = 0.6, split_figures: bool = True) -> pd.DataFrame:
     """Claims of different articles that report the same thing, one row per member claim
     (columns :data:`MEMBER_COLUMNS`), grouped by ``group_id``.
 
@@ -349,7 +350,12 @@ def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
     a statement ("the union condemned [the governor's plan to close schools]", "called for
     [a ban on imports]") matches only a claim by a source with a name word in common, or a
     near copy (Jaccard at least :data:`NEAR_COPY`): two groups condemning one plan are two
-    acts, not one report. Candidates are the claims sharing two adjacent content words
+    acts, not one report. With ``split_figures``, two contents that both give figures
+    (:func:`storyline.similarity.figures`: numbers in digits, fractions in words) but none
+    in common are two findings ("65 percent of Republicans back the ban" against "about
+    three-quarters of Republican voters back the ban", two polls); a paraphrase that rounds
+    a figure ("6 in 10" for "nearly two-thirds") is split too, so turn it off for polls
+    reported in other words. Candidates are the claims sharing two adjacent content words
     (within a window of that many days) that at most ``max_bucket`` claims use, so the work
     grows about linearly with the corpus.
     Every member of a group matches the group's centre, the claim with most matches (a chain
@@ -378,6 +384,8 @@ def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
     plains = [plain_stems(text) if words else set()
               for text, words in zip(frame["content"].fillna(""), stems)]
     days = _day_numbers(frame["published"])
+    numbers = [figures(text) if words else frozenset()
+               for text, words in zip(frame["content"].fillna(""), stems)]
     speakers, voices, targets = (frame[c].tolist() for c in ("speaker", "voice", "target"))
     pairs = []
     for i, j in shared_key_pairs(_keys(stems, days, within_days), max_bucket=max_bucket):
@@ -397,6 +405,8 @@ def claim_groups(result, *, threshold: float = 0.4, containment: float = 0.8,
         if (targets[i] or targets[j]) and not voices[i] & voices[j] \
                 and similarity < NEAR_COPY:
             continue  # two sources acting on one thing
+        if split_figures and numbers[i] and numbers[j] and not numbers[i] & numbers[j]:
+            continue  # two findings: "65 percent back the ban" against "three-quarters do"
         pairs.append((i, j, similarity))
     groups = star_groups(len(frame), sorted(pairs))
     best: dict[int, float] = {}

@@ -93,6 +93,22 @@ def plain_stems(text: str) -> set[str]:
     return {stem for stem in stems if stem not in titles}
 
 
+_FIGURE = re.compile(r"(?i)\d[\d,]*(?:\.\d+)?|"
+                     r"\b(?:(?:one|two|three|four|a)[- ])?(?:half|thirds?|quarters?|fifths?)\b")
+
+
+def figures(text: str) -> frozenset[str]:
+    """The figures of ``text``: numbers written in digits (without thousands commas) and
+    fractions in words ("two-thirds", "half"), lower-cased with a space for a hyphen.
+
+    Example:
+        >>> sorted(figures("Some 1,200 voters, or two-thirds, said 4.5 was fair"))
+        ['1200', '4.5', 'two thirds']
+    """
+    return frozenset(match.replace(",", "").replace("-", " ").lower()
+                     for match in _FIGURE.findall(str(text)))
+
+
 def name_words(name: str) -> frozenset[str]:
     """The lower-cased words of a person's name that tell people apart: no titles, no stop
     words, no initials.
