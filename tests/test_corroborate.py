@@ -15,6 +15,7 @@ from storyline import (
     recurring_sources,
 )
 from storyline.attribution import is_share, medium_phrases, name_parts
+from storyline.corroborate import canonical_outlet, outlet_from_id
 from storyline.similarity import (
     content_stems,
     figures,
@@ -364,6 +365,27 @@ def test_an_outlets_poll_or_interview_makes_the_article_relay_it():
     relays = _relays(stories)
     assert relays == {"own": "", "poll": "Valley Gazette", "interview": "Valley Gazette",
                       "found": "Valley Gazette"}
+
+
+def test_an_outlet_given_as_a_corpus_id_does_not_relay_its_own_interview():
+    stories = [
+        {"id": "own", "outlet": "wash-post", "published": "2024-09-02",
+         "text": f"Ines Varga, the harbour master, said in an interview with The Washington "
+                 f"Post that {LEVY}."},
+        {"id": "other", "outlet": "usa-today", "published": "2024-09-03",
+         "text": f"Ines Varga, the harbour master, said in an interview with The Washington "
+                 f"Post that {LEVY}."},
+    ]
+    assert _relays(stories) == {"own": "", "other": "The Washington Post"}
+
+
+def test_a_corpus_id_names_the_one_outlet_whose_words_it_abbreviates():
+    assert canonical_outlet("wash-post") == "The Washington Post"
+    assert canonical_outlet("la_times") == "Los Angeles Times"
+    assert outlet_from_id("new-york-times") == "The New York Times"
+    assert outlet_from_id("valley-gazette") == ""  # no such outlet in the lexicon
+    assert outlet_from_id("post") == ""  # one part: too little to go on
+    assert outlet_from_id("wall-street") == ""  # one part short of "wall street journal"
 
 
 def test_an_interview_or_poll_goes_on_in_the_next_quotation_or_share():

@@ -135,7 +135,8 @@ def _table(result: Mapping | object, name: str) -> pd.DataFrame:
 @functools.lru_cache(maxsize=4096)
 def canonical_outlet(name: object) -> str:
     """An outlet's lexicon name ("WSJ" -> "The Wall Street Journal"), else the name as given
-    without a leading "the".
+    without a leading "the". A corpus's short id for an outlet ("wash-post") is read as the
+    one name whose words it abbreviates (:func:`outlet_from_id`).
 
     Example:
         >>> canonical_outlet("the Post"), canonical_outlet("nyt"), canonical_outlet("the Gazette")
@@ -149,7 +150,27 @@ def canonical_outlet(name: object) -> str:
     for key in (text, bare, re.sub(r"[-_]+", " ", text)):
         if key.lower() in index:
             return index[key.lower()]
-    return bare
+    return outlet_from_id(text) or bare
+
+
+@functools.cache
+def outlet_from_id(identifier: str) -> str:
+    """The outlet a corpus's id names, when its parts begin the words of exactly one name or
+    alias in the outlets lexicon, one part per word: corpora often label outlets so
+    ("wash-post", "huff_post"), and an article must not count as relaying its own outlet.
+    An id with one part, or that fits no name or several, gives "".
+
+    Example:
+        >>> outlet_from_id("wash-post"), outlet_from_id("huff-post"), outlet_from_id("ny-daily")
+        ('The Washington Post', 'HuffPost', '')
+    """
+    parts = [part for part in re.split(r"[-_]+", identifier.lower()) if part]
+    if len(parts) < 2 or " " in identifier.strip():
+        return ""
+    found = {outlet for alias, outlet in name_index("outlets").items()
+             if len(words := re.sub(r"^the\s+", "", alias).split()) == len(parts)
+             and all(map(str.startswith, words, parts))}
+    return found.pop() if len(found) == 1 else ""
 
 
 def _members(result) -> pd.DataFrame:
