@@ -88,11 +88,13 @@ _PIECES = ["2024", "1990s", "'90s", "’90s", "21st", "3rd", "3rd-quarter", "5",
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", ", "])),
+@given(st.lists(st.tuples(st.sampled_from(_PIECES),
+                          st.sampled_from([" ", ", ", "  ", "\n", " — ", "\u00a0", "("])),
                 max_size=12))
 def test_candidates_are_those_of_every_pattern_tried_at_every_word(pieces):
     """Pieces apart, as words stand in news text: glued ones ("mid1990s") are words no
-    pattern is tried at, on purpose (see :func:`storyline.timepatterns._rules_for`)."""
+    pattern is tried at, on purpose (see :func:`storyline.timepatterns._rules_for`). Words
+    are found in the pieces of text between spaces, so some gaps hold none."""
     text = "".join(piece + gap for piece, gap in pieces)
     found = [(c.start, c.end, c.rule, c.groups) for c in find_candidates(text)]
     assert found == _candidates_by_trying_every_pattern(text)

@@ -393,8 +393,9 @@ class _Role(NamedTuple):
 #: ("the past a couple of years", "earlier the next fiscal year").
 _REACH = 5
 #: Where an expression may start, in the marks of a text's words: at a key word, or at a
-#: word followed by lead words up to a key word within reach.
-_MAY_START = re.compile(rf"K|[Oo](?=[Ol]{{0,{_REACH - 1}}}[Kk])")
+#: word followed by lead words up to a key word within reach. A "|" closes the marks of each
+#: piece of text between two spaces (see :func:`find_candidates`).
+_MAY_START = re.compile(rf"K|[Oo](?=(?:\|*[Ol]){{0,{_REACH - 1}}}\|*[Kk])")
 _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
                  "eighties", "nineties")
 
@@ -453,26 +454,55 @@ def _word_role(word: str) -> _Role:
     return _Role(rules, "l" if lead else " ")
 
 
+class _PieceMarks(dict):
+    """Piece of text (between two spaces) -> the marks of its words and a closing "|".
+
+    Filled as pieces come (most pieces of news text recur: "the", "said,", "2024."), and
+    emptied when it holds :data:`_MAX_PIECES`, so a corpus cannot fill memory with them.
+
+    Example:
+        >>> _PieceMarks()["(March,"], _PieceMarks()["people"], _PieceMarks()["—"]
+        ('K|', ' |', '|')
+    """
+
+    def __missing__(self, piece: str) -> str:
+        if len(self) >= _MAX_PIECES:
+            self.clear()
+        marks = self[piece] = "".join(map(_word_mark, _WORDS.findall(piece))) + "|"
+        return marks
+
+
+_MAX_PIECES = 1 << 16
+_PIECE_MARKS = _PieceMarks()
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every time expression in ``text``, as non-overlapping candidates in text order.
 
     The patterns are tried only where :data:`_MAY_START` finds the marks of the words
     allow an expression: most words of a text are plain ones, and trying patterns costs
-    more than looking words up. Words are split off as plain strings, which the garbage
-    collector does not track (a match object per word would make it run often).
+    more than looking words up. No word holds a space, so the text is cut at its spaces
+    (faster than any regular expression finds words) and the marks of each piece's words
+    looked up at once (see :class:`_PieceMarks`); a piece's words are only found where an
+    expression may start. Pieces are plain strings, which the garbage collector does not
+    track (a match object per word would make it run often).
     """
     found = []
     compiled = _compiled()
-    pieces = _WORDS.split(text)  # between, word, between, word, ..., between
-    marks = "".join(map(_word_mark, pieces[1::2]))
-    position, counted = 0, 0  # where word ``index`` starts: the length of the pieces before it
+    pieces = text.split(" ")
+    marks = "".join(map(_PIECE_MARKS.__getitem__, pieces))
+    piece, position, counted = 0, 0, 0  # mark ``counted`` is in piece ``piece``, at ``position``
     for index in map(re.Match.start, _MAY_START.finditer(marks)):
-        position += len("".join(pieces[counted:2 * index + 1]))  # joining beats summing lengths
-        counted = 2 * index + 1
-        for priority in _word_role(pieces[counted].lower()).rules:
-            match = compiled[priority][1].match(text, position)
+        following = piece + marks.count("|", counted, index)  # the piece of mark ``index``
+        position += len("".join(pieces[piece:following])) + following - piece  # and spaces
+        piece, counted = following, index
+        nth = index - marks.rfind("|", 0, index) - 1  # the word's place in its piece
+        word = tuple(_WORDS.finditer(pieces[piece]))[nth]
+        start = position + word.start()
+        for priority in _word_role(word.group().lower()).rules:
+            match = compiled[priority][1].match(text, start)
             if match is not None:
-                found.append((position - match.end(), priority, position, match))
+                found.append((start - match.end(), priority, start, match))
     return _settle(found, text)
 
 
