@@ -497,13 +497,26 @@ def find_candidates(text: str) -> list[Candidate]:
         position += len("".join(pieces[piece:following])) + following - piece  # and spaces
         piece, counted = following, index
         nth = index - marks.rfind("|", 0, index) - 1  # the word's place in its piece
-        word = tuple(_WORDS.finditer(pieces[piece]))[nth]
-        start = position + word.start()
-        for priority in _word_role(word.group().lower()).rules:
+        offset, rules = _piece_words(pieces[piece])[nth]
+        start = position + offset
+        for priority in rules:
             match = compiled[priority][1].match(text, start)
             if match is not None:
                 found.append((start - match.end(), priority, start, match))
     return _settle(found, text)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _piece_words(piece: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """Where each word of a piece of text starts in it, and the patterns that may start with
+    it (cached: the pieces an expression may start at recur, "the", "years", "2016,").
+
+    Example:
+        >>> [(offset, len(rules) > 0) for offset, rules in _piece_words("(March,")]
+        [(1, True)]
+    """
+    return tuple((word.start(), _word_role(word.group().lower()).rules)
+                 for word in _WORDS.finditer(piece))
 
 
 def _settle(found: list[tuple[int, int, int, re.Match]], text: str) -> list[Candidate]:
