@@ -35,7 +35,7 @@ from storyline.articles import Article
 from storyline.claims import _claim_rows
 from storyline.sources import claim_source_ids
 from storyline.tables import make_table
-from storyline.text import as_article, parse
+from storyline.text import Parsed, as_article, parse
 from storyline.timeresolve import Context, tense
 from storyline.timevalues import shift
 from storyline.timexes import _no_anchor_warning, _timex_rows
@@ -96,11 +96,11 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _present_perfect(article: Article, sentence_id: int, start: int, end: int) -> bool:
+def _present_perfect(parsed: Parsed, sentence_id: int, start: int, end: int) -> bool:
     """Whether the clause has "has/have" followed closely by a past participle."""
-    parsed = parse(article)
-    spans, tags = parsed.tokens[sentence_id], parsed.tags(sentence_id)
-    inside = [(article.text[s:e].lower(), tag) for (s, e), tag in zip(spans, tags)
+    spans, words, tags = parsed.tokens[sentence_id], parsed.words[sentence_id], \
+        parsed.tags(sentence_id)
+    inside = [(word.lower(), tag) for (s, _), word, tag in zip(spans, words, tags)
               if start <= s < end]
     return any(word in _HAVE and any(tag == "VBN" for _, tag in inside[i + 1:i + 4])
                for i, (word, _) in enumerate(inside))
@@ -165,31 +165,25 @@ def _reporting_claim(contents: list[tuple[int, int, int, int]], sentence_id: int
     return None
 
 
-def _subject_nouns(article: Article, sentence_id: int) -> set[str]:
+def _subject_nouns(parsed: Parsed, sentence_id: int) -> set[str]:
     """Lower-cased nouns before the first past-tense verb of a sentence (its subject)."""
-    parsed = parse(article)
-    spans, tags = parsed.tokens[sentence_id], parsed.tags(sentence_id)
+    tags = parsed.tags(sentence_id)
     if "VBD" not in tags:
         return set()
     subject = tags.index("VBD")
-    text = article.text
-    return {text[start:end].lower().rstrip("s")
-            for (start, end), tag in zip(spans[:subject], tags[:subject]) if tag[:2] == "NN"}
+    return {word.lower().rstrip("s")
+            for word, tag in zip(parsed.words[sentence_id][:subject], tags) if tag[:2] == "NN"}
 
 
-def _carries_on(article: Article, sentence_id: int) -> bool:
+def _carries_on(context: Context, sentence_id: int) -> bool:
     """Whether a sentence continues the story of the sentence before it (see module doc)."""
     if sentence_id == 0:
         return False
-    nouns = _subject_nouns(article, sentence_id)
-    if not nouns or not nouns & _subject_nouns(article, sentence_id - 1):
+    parsed = context.parsed
+    nouns = _subject_nouns(parsed, sentence_id)
+    if not nouns or not nouns & _subject_nouns(parsed, sentence_id - 1):
         return False
-    start = parse(article).sentences[sentence_id][1]
-    return tense(_context(article), sentence_id, start) != "future"
-
-
-def _context(article: Article) -> Context:
-    return Context(text=article.text, anchor=article.published, parsed=parse(article))
+    return tense(context, sentence_id, parsed.sentences[sentence_id][1]) != "future"
 
 
 def timeline(article: Article | str) -> pd.DataFrame:
@@ -216,7 +210,9 @@ def timeline(article: Article | str) -> pd.DataFrame:
     if unresolved:
         _no_anchor_warning(article, unresolved)
     reported, source_ids = _claim_rows(article), claim_source_ids(article)
-    sentences = parse(article).sentences
+    parsed = parse(article)
+    context = Context(text=text, anchor=published, parsed=parsed)
+    sentences = parsed.sentences
     by_sentence: dict[int, list[dict]] = {}
     for row in found:
         by_sentence.setdefault(row["sentence_id"], []).append(row)
@@ -232,7 +228,7 @@ def timeline(article: Article | str) -> pd.DataFrame:
             exact = [row for row in in_clause if row["value"] != "PRESENT_REF"]
             for row in exact or in_clause:
                 perfect = row["type"] == "DURATION" and _present_perfect(
-                    article, sentence_id, c_start, c_end)
+                    parsed, sentence_id, c_start, c_end)
                 first, last = _event_interval(row, perfect, published)
                 if first is None and last is None:
                     continue
@@ -247,7 +243,7 @@ def timeline(article: Article | str) -> pd.DataFrame:
             before = dated_sentences.get(sentence_id - 1)
             if before and before["anchored_by"] == "timex" and \
                     before["start"] == sentences[sentence_id - 1][1] and \
-                    _carries_on(article, sentence_id):
+                    _carries_on(context, sentence_id):
                 events.append({**before, "sentence_id": sentence_id, "start": s_start,
                                "end": s_end, "anchored_by": "previous sentence",
                                "position": s_start})
