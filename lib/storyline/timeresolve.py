@@ -18,7 +18,7 @@ import bisect
 import datetime
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from storyline.text import Parsed
 from storyline.timepatterns import Candidate, words
@@ -48,7 +48,6 @@ class Context:
     text: str
     anchor: Day | None
     parsed: Parsed | None = None
-    starts: list[int] = field(default_factory=list)
 
 
 @dataclass

@@ -158,7 +158,7 @@ def _timex_rows(article: Article) -> tuple[tuple[dict, ...], int]:
     text = article.text
     parsed = parse(article)
     starts = [start for _, start, _ in parsed.sentences]
-    context = Context(text=text, anchor=article.published, parsed=parsed, starts=starts)
+    context = Context(text=text, anchor=article.published, parsed=parsed)
     anchor = article.published.isoformat() if article.published else ""
     rows: list[dict] = []
     unresolved = 0
