@@ -5,7 +5,7 @@ The model is the one NLTK ships (``averaged_perceptron_tagger_eng``, found throu
 same tokens, only computed differently:
 
 * the features that depend on the words alone (suffixes, neighbouring words) are looked up
-  once per distinct word and summed for a whole article with one numpy call;
+  once per distinct word and summed for a whole article, one numpy call per template;
 * the features that depend on the two previous tags are precomputed for every tag pair;
 * a word in NLTK's tag dictionary gets its tag without scoring, so the others fall into
   short chains (a chain ends where two such words in a row fix the previous two tags); the
@@ -192,10 +192,12 @@ class FastTagger:
         rows = np.empty((len(_CONTEXT_TEMPLATES) + 2, len(free)), dtype=np.int64)
         rows[:2] = own[free, :2].T
         rows[2:] = contexts[padded[at + _CONTEXT_SHIFTS], _CONTEXT_COLUMNS]
-        gathered = self._weights[rows]
-        static = gathered[0] + self._weights[self._bias]
-        for more in gathered[1:]:
-            static += more
+        # one template at a time, in place: numpy's take copies whole rows, and no array of
+        # every template's rows at once is made (a third less time, the same sums)
+        static = self._weights.take(rows[0], axis=0)
+        static += self._weights[self._bias]
+        for more in rows[1:]:
+            static += self._weights.take(more, axis=0)
         # the tags, where each sentence's first pad is "-START2-" and its second "-START-"
         tags = np.empty(ends[-1], dtype=np.int64)
         tags[starts] = 1
@@ -217,7 +219,7 @@ class FastTagger:
 
         Returns, per token, whether its two best tags are near a tie."""
         n_tags = len(self._tags)
-        pairs = self._pairs.reshape(n_tags, n_tags, -1)
+        pairs = self._pairs
         by_previous = self._previous_word_rows
         weights = self._weights
         one_back, two_back = at - 1, at - 2
@@ -226,8 +228,8 @@ class FastTagger:
             step = slice(done, done + m)
             previous = tags[one_back[step]]
             scores = static[step]
-            scores += pairs[previous, tags[two_back[step]]]
-            scores += weights[by_previous[with_previous[step], previous]]
+            scores += pairs.take(previous * n_tags + tags[two_back[step]], axis=0)
+            scores += weights.take(by_previous[with_previous[step], previous], axis=0)
             tags[at[step]] = scores.argmax(axis=1) + 2
             done += m
         top = static.max(axis=1)
