@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -116,6 +117,30 @@ def test_the_previous_tag_table_points_at_each_word_and_tag_feature():
         if feature.startswith("i-1 tag+i word "):
             tag, word = feature.removeprefix("i-1 tag+i word ").split(" ", 1)
             if tag in fast._tag_id:
-                assert fast._previous_word_rows[fast._word_index[word], fast._tag_id[tag]] == row
+                index = fast._value_rows[fast._value_ids[word], -1]
+                assert fast._previous_word_rows[index, fast._tag_id[tag]] == row
     assert (fast._previous_word_rows != 0).sum() == sum(
         feature.startswith("i-1 tag+i word ") for feature in fast._row)
+
+
+def test_the_value_table_gives_the_row_of_every_feature_a_words_text_decides():
+    fast = FastTagger(pos_tagger())
+    found = 0
+    for feature, row in fast._row.items():
+        for column, template in enumerate(tagger_module._VALUE_TEMPLATES):
+            if feature.startswith(f"{template} "):
+                value = feature.removeprefix(f"{template} ")
+                assert fast._value_rows[fast._value_ids[value], column] == row
+                found += 1
+    assert found > 40_000
+    assert (fast._value_rows[:, :-1] != 0).sum() == found
+    assert not fast._value_rows[0].any()
+
+
+def test_a_growing_table_keeps_its_rows_when_its_array_grows():
+    table = tagger_module._GrowingTable(2)
+    table.append((np.arange(1000), np.arange(1000) * 2))
+    table.append((np.arange(1000, 3000), np.arange(1000, 3000) * 2))
+    assert table.size == 3000 and len(table.array) >= 3000
+    assert (table.array[:3000, 0] == np.arange(3000)).all()
+    assert (table.array[:3000, 1] == np.arange(3000) * 2).all()

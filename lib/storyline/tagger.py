@@ -5,7 +5,8 @@ The model is the one NLTK ships (``averaged_perceptron_tagger_eng``, found throu
 same tokens, only computed differently:
 
 * the features that depend on the words alone (suffixes, neighbouring words) are looked up
-  once per distinct word and summed for a whole article, one numpy call per template;
+  once per distinct word, in one table of every value (word, suffix, first letter) the
+  model's features have, and summed for a whole article, one numpy call per template;
 * the features that depend on the two previous tags are precomputed for every tag pair;
 * a word in NLTK's tag dictionary gets its tag without scoring, so the others fall into
   short chains (a chain ends where two such words in a row fix the previous two tags); the
@@ -38,17 +39,20 @@ TIE_MARGIN = 1e-6
 
 _START = ("-START-", "-START2-")
 _END = ("-END-", "-END2-")
-# Features of a word by its place relative to the token being tagged (NLTK's templates).
-_CONTEXT_TEMPLATES = ("i word", "i-1 word", "i-1 suffix", "i-2 word", "i+1 word",
-                      "i+1 suffix", "i+2 word")
+# The templates of the features a token's text or its neighbours' decide (NLTK's), as columns
+# of the value table: first the token's own suffix and first letter (of its text as written),
+# then its place relative to the token being tagged (of the normalised text)
+_VALUE_TEMPLATES = ("i suffix", "i pref1", "i word", "i-1 word", "i-1 suffix", "i-2 word",
+                    "i+1 word", "i+1 suffix", "i+2 word")
 #: Distinct words the tagger keeps tables for; past this it starts afresh, so a run over
 #: millions of articles (whose vocabulary keeps growing) stays in bounded memory.
 MAX_WORDS = 200_000
-_NO_ROWS = (0,) * len(_CONTEXT_TEMPLATES)  # row 0 (zeros) for a value the model never saw
-# Where each template's word is, from the token being tagged, and its column in the
-# context table (as columns, to index every token's neighbours at once).
+# For the templates from "i word" on: where the word is from the token being tagged, whether
+# its value is the word (0) or the word's suffix (1), and the template's column (as columns,
+# to index every token's neighbours at once)
 _CONTEXT_SHIFTS = np.array([[0], [-1], [-1], [-2], [1], [1], [2]])
-_CONTEXT_COLUMNS = np.arange(len(_CONTEXT_TEMPLATES))[:, None]
+_CONTEXT_KINDS = np.array([[0], [0], [1], [0], [0], [1], [0]])
+_CONTEXT_COLUMNS = np.arange(2, len(_VALUE_TEMPLATES))[:, None]
 
 
 class FastTagger:
@@ -69,27 +73,27 @@ class FastTagger:
         self._tags = [*_START, *self._classes]
         self._tag_names = np.array(self._tags, dtype=object)
         self._tag_id = {tag: k for k, tag in enumerate(self._tags)}
+        self._tag_ids = {word: self._tag_id[tag] for word, tag in self._tagdict.items()
+                         if tag in self._tag_id}
         self._pairs = self._tag_pair_scores()
         by_template = _rows_by_template(self._row)
         # "i-1 tag+i word TAG WORD": per word (index), the row of each previous tag
-        self._word_index, self._previous_word_rows = self._previous_tag_rows(
+        word_index, self._previous_word_rows = self._previous_tag_rows(
             by_template.get("i-1 tag+i", {}))
         self._bias = self._row.get("bias", 0)
-        # the rows of the features a word's own text decides, by template then by value:
-        # looking up "i word" + word in a small table beats building "i word {word}"
-        self._context_rows = [by_template.get(t, {}) for t in _CONTEXT_TEMPLATES]
-        self._suffix_rows = by_template.get("i suffix", {})
-        self._prefix_rows = by_template.get("i pref1", {})
+        # one id per value (word, suffix, letter) of the features of _VALUE_TEMPLATES, and
+        # per id the row of its feature for each, then its "i-1 tag+i word" index: a new
+        # word's features take four look-ups, where a table per template took ten
+        self._value_ids, self._value_rows = _value_table(
+            [*(by_template.get(t, {}) for t in _VALUE_TEMPLATES), word_index])
+        self._pads = [np.array([self._value_ids.get(pad, 0), self._value_ids.get(pad[-3:], 0)])
+                      for pad in (*_START, *_END)]
         self._forget_words()
 
     def _forget_words(self) -> None:
         """Empty the per-word tables (they refill as words are seen again)."""
-        self._context_ids: dict[str, int] = {}
-        self._context_list: list[tuple[int, ...]] = []
-        self._context_array = np.zeros((0, len(_CONTEXT_TEMPLATES)), dtype=np.int64)
         self._word_ids: dict[str, int] = {}
-        self._word_list: list[tuple[int, ...]] = []
-        self._word_array = np.zeros((0, 5), dtype=np.int64)
+        self._words_table = _GrowingTable(6)
         self._normals: list[str] = []
 
     def _tag_pair_scores(self) -> np.ndarray:
@@ -121,43 +125,24 @@ class FastTagger:
         table[words, tags] = rows
         return index, table
 
-    def _contexts(self, normals: list[str]) -> list[int]:
-        """Ids of normalised words in the context table (their rows for each template),
-        adding the words not seen before."""
-        ids = self._context_ids
-        fresh = [normal for normal in dict.fromkeys(normals) if normal not in ids]
-        if fresh:
-            suffixes = [normal[-3:] for normal in fresh]
-            # the value each of _CONTEXT_TEMPLATES looks up, in their order
-            values = (fresh, fresh, suffixes, fresh, fresh, suffixes, fresh)
-            columns = [map(rows.get, words, repeat(0))
-                       for rows, words in zip(self._context_rows, values)]
-            first = len(self._context_list)
-            ids.update(zip(fresh, range(first, first + len(fresh))))
-            self._context_list.extend(zip(*columns))
-        return list(map(ids.__getitem__, normals))
-
     def _learn(self, words: list[str]) -> None:
-        """Add distinct words not seen before to the word table: their own suffix and
-        first-letter rows, their context id, their tag-dictionary tag and their
-        "i-1 tag+i word" index."""
+        """Add distinct words not seen before to the word table: the rows of their own suffix
+        and first letter, the value ids of their normalised form and its suffix, their
+        tag-dictionary tag (-1 if none) and their "i-1 tag+i word" index."""
         normals = list(map(self._model.normalize, words))
-        rows = zip(map(self._suffix_rows.get, [word[-3:] for word in words], repeat(0)),
-                   map(self._prefix_rows.get, [word[:1] for word in words], repeat(0)),
-                   self._contexts(normals),
-                   map(self._tag_id.get, map(self._tagdict.get, words, repeat("")),
-                       repeat(-1)),
-                   map(self._word_index.get, normals, repeat(0)))
-        first = len(self._word_list)
-        self._word_list.extend(rows)
+        own_suffix, first_letter, normal, normal_suffix = (
+            np.fromiter(map(self._value_ids.get, values, repeat(0)), dtype=np.int64,
+                        count=len(words))
+            for values in ([word[-3:] for word in words], [word[:1] for word in words],
+                           normals, [normal[-3:] for normal in normals]))
+        tags = np.fromiter(map(self._tag_ids.get, words, repeat(-1)), dtype=np.int64,
+                           count=len(words))
+        first = self._words_table.size
+        self._words_table.append((self._value_rows[own_suffix, 0],
+                                  self._value_rows[first_letter, 1], normal, normal_suffix,
+                                  tags, self._value_rows[normal, -1]))
         self._word_ids.update(zip(words, range(first, first + len(words))))
         self._normals.extend(normals)
-
-    def _tables(self) -> tuple[np.ndarray, np.ndarray]:
-        """The word and context tables as arrays, grown when new words were seen."""
-        self._word_array = _grown(self._word_array, self._word_list)
-        self._context_array = _grown(self._context_array, self._context_list)
-        return self._word_array, self._context_array
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
         """Tags of each sentence's tokens, as ``nltk.pos_tag`` would give them."""
@@ -166,32 +151,31 @@ class FastTagger:
             return [() for _ in sentences]
         if len(self._word_ids) > MAX_WORDS:
             self._forget_words()
-        pad = self._contexts([*_START, *_END])
         seen = self._word_ids
         flat = list(chain.from_iterable(sentences))
         self._learn([word for word in dict.fromkeys(flat) if word not in seen])
         ids = np.fromiter(map(seen.__getitem__, flat), dtype=np.int64, count=len(flat))
-        words, contexts = self._tables()
-        own = words[ids]
+        own = self._words_table.array[ids]
         # every sentence takes its length plus four places: two pads before it, two after
         sizes = np.array(lengths, dtype=np.int64)
         position = np.arange(len(ids)) + np.repeat(np.arange(2, 4 * len(sizes), 4), sizes)
         ends = np.cumsum(sizes + 4)
         starts = ends - sizes - 4
-        padded = np.empty(ends[-1], dtype=np.int64)
-        padded[position] = own[:, 2]
-        for place, value in zip((starts, starts + 1, ends - 2, ends - 1), pad):
-            padded[place] = value
+        # per place, the value ids of its normalised word and of that word's suffix
+        padded = np.empty((2, ends[-1]), dtype=np.int64)
+        padded[:, position] = own[:, 2:4].T
+        for place, pad in zip((starts, starts + 1, ends - 2, ends - 1), self._pads):
+            padded[:, place] = pad[:, None]
         # the tokens to score (not in the tag dictionary), in decoding order
-        free = np.flatnonzero(own[:, 3] < 0)
+        free = np.flatnonzero(own[:, 4] < 0)
         order, active = _chain_order(position[free])
         free = free[order]
         at = position[free]
-        # the rows of the features the words alone decide: own suffix and first letter,
-        # then each of _CONTEXT_TEMPLATES
-        rows = np.empty((len(_CONTEXT_TEMPLATES) + 2, len(free)), dtype=np.int64)
+        # the rows of the features of _VALUE_TEMPLATES
+        rows = np.empty((len(_VALUE_TEMPLATES), len(free)), dtype=np.int64)
         rows[:2] = own[free, :2].T
-        rows[2:] = contexts[padded[at + _CONTEXT_SHIFTS], _CONTEXT_COLUMNS]
+        rows[2:] = self._value_rows[padded[_CONTEXT_KINDS, at + _CONTEXT_SHIFTS],
+                                    _CONTEXT_COLUMNS]
         # one template at a time, in place: numpy's take copies whole rows, and no array of
         # every template's rows at once is made (a third less time, the same sums)
         static = self._weights.take(rows[0], axis=0)
@@ -202,8 +186,8 @@ class FastTagger:
         tags = np.empty(ends[-1], dtype=np.int64)
         tags[starts] = 1
         tags[starts + 1] = 0
-        tags[position] = own[:, 3]
-        close = self._decode(tags, at, active, static, own[free, 4])
+        tags[position] = own[:, 4]
+        close = self._decode(tags, at, active, static, own[free, 5])
         flat = tags[position]
         flat[free[close]] = -1 - flat[free[close]]
         self._check_ties(sentences, ids, lengths, flat)
@@ -290,6 +274,26 @@ def _weight_table(weights: dict[str, dict[str, float]], classes: list[str]) -> n
     return table
 
 
+def _value_table(groups: list[dict[str, int]]) -> tuple[dict[str, int], np.ndarray]:
+    """An id (from 1) for every value of ``groups``, each a mapping from values to numbers
+    (a template's values to their features' rows), and a table of the number of each value
+    in each group: a column per group, 0 where a group does not have the value, and row 0
+    (a value the model never saw) all zeros.
+
+    Example:
+        >>> _value_table([{"ing": 4, "the": 7}, {"the": 9}])
+        ({'ing': 1, 'the': 2}, array([[0, 0],
+               [4, 0],
+               [7, 9]]))
+    """
+    ids = dict(zip(dict.fromkeys(chain(*groups)), count(1)))
+    table = np.zeros((len(ids) + 1, len(groups)), dtype=np.int64)
+    for column, numbers in enumerate(groups):
+        table[np.fromiter(map(ids.__getitem__, numbers), dtype=np.int64, count=len(numbers)),
+              column] = np.fromiter(numbers.values(), dtype=np.int64, count=len(numbers))
+    return ids, table
+
+
 def _rows_by_template(rows: dict[str, int]) -> dict[str, dict[str, int]]:
     """Feature rows grouped by template, the feature's first two words, then by the rest:
     ``{"i suffix": {"ing": 7, ...}, ...}``."""
@@ -301,15 +305,25 @@ def _rows_by_template(rows: dict[str, int]) -> dict[str, dict[str, int]]:
     return by_template
 
 
-def _grown(array: np.ndarray, rows: list[tuple[int, ...]]) -> np.ndarray:
-    """``array`` with the rows of ``rows`` it does not have yet appended (read as one flat
-    run of numbers, several times faster than numpy reading a list of tuples)."""
-    if len(array) == len(rows):
-        return array
-    width = array.shape[1]
-    new = rows[len(array):]
-    flat = np.fromiter(chain.from_iterable(new), dtype=np.int64, count=width * len(new))
-    return np.concatenate([array, flat.reshape(-1, width)])
+class _GrowingTable:
+    """A table of integers, one row per word, that rows are added to column by column.
+    Its array has room for more rows than it holds, twice as many as it last needed, so
+    adding an article's new words does not copy the whole table."""
+
+    def __init__(self, width: int) -> None:
+        self.array = np.zeros((1024, width), dtype=np.int64)
+        self.size = 0
+
+    def append(self, columns: Sequence[np.ndarray]) -> None:
+        """Add rows, given as one array per column."""
+        end = self.size + len(columns[0])
+        if end > len(self.array):
+            grown = np.zeros((2 * end, self.array.shape[1]), dtype=np.int64)
+            grown[:self.size] = self.array[:self.size]
+            self.array = grown
+        for column, values in enumerate(columns):
+            self.array[self.size:end, column] = values
+        self.size = end
 
 
 @functools.cache
