@@ -21,8 +21,8 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate, chain
-from operator import itemgetter
+from itertools import accumulate
+from operator import sub
 
 import pandas as pd
 
@@ -160,10 +160,10 @@ def _token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 @functools.cache
 def _spaced_token_pattern() -> re.Pattern:
-    """A token and the whitespace before it, both captured. Every character of a text but
-    whitespace is in a token, so its matches follow one another with no gap and their
-    lengths alone give the offsets."""
-    return re.compile(rf"(\s*)({_token_pattern().pattern})")
+    """A token with the whitespace before it. Every character of a text but whitespace is
+    in a token, so its matches follow one another with no gap and their lengths alone give
+    the offsets."""
+    return re.compile(rf"\s*(?:{_token_pattern().pattern})")
 
 
 def _sentence_tokens(
@@ -175,18 +175,20 @@ def _sentence_tokens(
     pass inside it: the pattern's lookarounds see no further than a space, so they match
     there as in the sentence alone. Any other sentence is matched on its own. The tokens of
     the whole text are kept as tuples, so a sentence's tokens are one slice of them.
+
+    The pattern's matches are plain strings (a token and the space before it), the fewest
+    Python objects per token: a group per part would add a tuple for each.
     """
-    pairs = _spaced_token_pattern().findall(text)
-    bounds = iter(accumulate(map(len, chain.from_iterable(pairs))))
-    spans = tuple(zip(bounds, bounds))  # a token starts where its whitespace ends
-    words = tuple(map(itemgetter(1), pairs))
-    # the first token starting at or after the sentence ((start,) sorts before (start, end)),
-    # and the first ending after it
-    firsts = [bisect_left(spans, (start,)) for start, _ in sentences]
-    lasts = [bisect_right(spans, end, key=itemgetter(1)) for _, end in sentences]
+    spaced = _spaced_token_pattern().findall(text)
+    ends = list(accumulate(map(len, spaced)))
+    words = tuple(map(str.lstrip, spaced))
+    starts = list(map(sub, ends, map(len, words)))
+    spans = tuple(zip(starts, ends))
     token_rows, word_rows = [], []
-    for (start, end), first, last in zip(sentences, firsts, lasts):
-        if first < last and spans[first][0] == start and spans[last - 1][1] == end and \
+    for start, end in sentences:
+        # the first token starting at or after the sentence, and the first ending after it
+        first, last = bisect_left(starts, start), bisect_right(ends, end)
+        if first < last and starts[first] == start and ends[last - 1] == end and \
                 (start == 0 or text[start - 1].isspace()) and \
                 (end == len(text) or text[end].isspace()):
             token_rows.append(spans[first:last])
