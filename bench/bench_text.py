@@ -1,7 +1,8 @@
 """Throughput of the text layer (sentences, tokens with tags, entities) on real news text.
 
-Prints articles per second on one core for PolNeAR dev (84 real news articles) and for the
-Brown corpus news category from ../shared/nltk_data (44 texts, re-joined from tokens).
+Prints articles per second on one core (CPU time of this process, so the figures are per
+core even on a busy machine) for PolNeAR dev (84 real news articles) and for the Brown
+corpus news category from ../shared/nltk_data (44 texts, re-joined from tokens).
 
     python bench/bench_text.py
 """
@@ -18,14 +19,14 @@ from storyline import article_from_text, entities, sentences, tokens
 def measure(label: str, texts: list[str]) -> None:
     articles = [article_from_text(text, id=f"{label}-{i}") for i, text in enumerate(texts)]
     sentences(articles[0])  # load the models before timing
-    started = time.perf_counter()
+    started = time.process_time()
     n_tokens = 0
     for article in articles:
         sentences(article)
         n_tokens += len(tokens(article))
         entities(article)
-    elapsed = time.perf_counter() - started
-    print(f"{label}: {len(articles)} articles, {n_tokens:,} tokens in {elapsed:.2f} s: "
+    elapsed = time.process_time() - started
+    print(f"{label}: {len(articles)} articles, {n_tokens:,} tokens in {elapsed:.2f} CPU s: "
           f"{len(articles) / elapsed:.1f} articles/s, {n_tokens / elapsed:,.0f} tokens/s")
 
 
