@@ -96,3 +96,12 @@ def test_sentences_match_nltk_on_polnear_dev(shared_data, nltk_splitter):
     for text in texts:
         assert list(sentence_splitter().span_tokenize(text)) == \
             list(nltk_splitter.span_tokenize(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="”’\"')]} \n\t\x1c\x1f\xa0-aZ.", max_size=12), st.integers(0, 3))
+def test_the_realignment_pattern_matches_where_nltks_does(text, start):
+    ours = FastPunkt("english")._realignment
+    nltks = nltk.tokenize.punkt.PunktLanguageVars.re_boundary_realignment
+    mine, theirs = ours.match(text, start), nltks.match(text, start)
+    assert (mine and mine.span()) == (theirs and theirs.span())

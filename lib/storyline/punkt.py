@@ -59,6 +59,7 @@ class FastPunkt(nltk.tokenize.PunktTokenizer):
         self._collocation_starts = {first for first, _ in self._params.collocations}
         self._closing = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
         self._candidates = _candidate_pattern(self._lang_vars)
+        self._realignment = _realignment_pattern(self._lang_vars)
 
     def span_tokenize(self, text: str,
                       realign_boundaries: bool = True) -> Iterator[tuple[int, int]]:
@@ -106,25 +107,25 @@ class FastPunkt(nltk.tokenize.PunktTokenizer):
         """Spans with the closing quotes and brackets that start a sentence moved onto the
         end of the sentence before ('He left.” Then' ends after the quote), and empty ones
         left out."""
-        realignment = self._lang_vars.re_boundary_realignment
+        realignment = self._realignment
         closing = self._closing
         found = []
         shift = 0
         for (start, end), following in zip(spans, [*spans[1:], None]):
             start += shift
             if following is None:
-                if text[start:end]:
+                if start < end:
                     found.append((start, end))
                 continue
             match = None
             if text[following[0]:following[0] + 1] in closing:
-                match = realignment.match(text[following[0]:following[1]])
+                match = realignment.match(text, *following)
             if match:
                 found.append((start, following[0] + len(match.group(0).rstrip())))
-                shift = match.end()
+                shift = match.end() - following[0]
             else:
                 shift = 0
-                if text[start:end]:
+                if start < end:
                     found.append((start, end))
         return found
 
@@ -177,3 +178,14 @@ def _candidate_pattern(lang_vars: nltk.tokenize.punkt.PunktLanguageVars) -> re.P
         return lang_vars.period_context_re()
     return re.compile(pattern.replace(space, r"[^\S\x1c-\x1f]+(?P<next_tok>[\S\x1c-\x1f]+)"),
                       re.UNICODE | re.VERBOSE)
+
+
+def _realignment_pattern(lang_vars: nltk.tokenize.punkt.PunktLanguageVars) -> re.Pattern:
+    """Punkt's pattern of the closing marks that start a sentence but end the one before,
+    compiled by Python's ``re``, its \\s spelled out as in :func:`_candidate_pattern` (should
+    NLTK word its pattern otherwise, its own compiled pattern is used)."""
+    realignment = lang_vars.re_boundary_realignment
+    if r"(?:\s+|" not in realignment.pattern:
+        return realignment
+    return re.compile(realignment.pattern.replace(r"(?:\s+|", r"(?:[^\S\x1c-\x1f]+|"),
+                      realignment.flags & re.MULTILINE)
