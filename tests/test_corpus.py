@@ -13,8 +13,9 @@ import pytest
 from conftest import EXAMPLE
 from storyline import analyze_corpus, read_article, read_corpus
 from storyline.analysis import analyze
+from storyline.chunks import WORKER_GC_THRESHOLDS
 from storyline.cli import main
-from storyline.engines import _frozen, _pool_context
+from storyline.engines import _frozen, _pool_context, run_local
 from storyline.partitions import frame_from_arrow, frames_to_arrow
 
 STORIES = {
@@ -168,7 +169,9 @@ def test_dask_engine_on_a_two_worker_cluster_gives_the_local_tables(tmp_path):
             distributed.Client(cluster) as client:
         on_dask = analyze_corpus(folder, engine="dask", client=client, progress=False,
                                  chunk_size=2, out=tmp_path / "out")
+        thresholds = client.run(gc.get_threshold)  # set by the warm-up plugin
     assert (on_dask.analysed, on_dask.failed) == (3, 1)
+    assert list(thresholds.values()) == [WORKER_GC_THRESHOLDS] * 2
     for name in local.names:
         pd.testing.assert_frame_equal(on_dask[name], local[name], obj=name)
 
@@ -201,9 +204,38 @@ def test_cli_summarises_and_exits_0_1_or_2(tmp_path, capsys):
 
 def test_a_run_in_this_process_leaves_the_garbage_collector_as_it_found_it():
     assert gc.get_freeze_count() == 0
-    result = analyze_corpus([STORIES["storm.txt"]], workers=1, progress=False)
+    callers = gc.get_threshold()
+    gc.set_threshold(900, 11, 12)
+    try:
+        result = analyze_corpus([STORIES["storm.txt"]], workers=1, progress=False)
+        assert gc.get_threshold() == (900, 11, 12)
+    finally:
+        gc.set_threshold(*callers)
     assert result.analysed == 1
     assert gc.get_freeze_count() == 0
+
+
+def collector_settings(chunk: list) -> tuple:
+    """What a worker's garbage collector is set to (a chunk's work, for the test below)."""
+    return gc.get_threshold(), gc.get_freeze_count() > 0
+
+
+class Kept:
+    """A sink that keeps what each chunk's work returned."""
+
+    def __init__(self) -> None:
+        self.results = []
+
+    def add(self, result, n_items: int) -> None:
+        self.results.append(result)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_chunks_run_with_the_workers_collector_thresholds_and_the_models_frozen(workers):
+    assert WORKER_GC_THRESHOLDS[0] > gc.get_threshold()[0]
+    sink = Kept()
+    run_local(iter([[1], [2], [3]]), collector_settings, workers, sink)
+    assert sink.results == [(WORKER_GC_THRESHOLDS, True)] * 3
 
 
 def test_freezing_for_a_run_is_undone_after_and_leaves_a_callers_own_freeze_alone():

@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
-from storyline.chunks import load_models, start_worker
+from storyline.chunks import WORKER_GC_THRESHOLDS, load_models, start_worker
 
 
 def chunked(items: Iterable, size: int, *, expected: int | None = None,
@@ -66,6 +66,20 @@ def _frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
+@contextmanager
+def _worker_thresholds() -> Iterator[None]:
+    """Run the block with the garbage collector's thresholds a worker has
+    (:data:`storyline.chunks.WORKER_GC_THRESHOLDS`), then give the caller its own back. Set
+    before the models load, so loading them is spared the collections too, and workers forked
+    from this process start with them."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
 def _unless_empty(chunks: Iterator[list]) -> Iterator[list] | None:
     """The chunks, or None when there are none (then no pool or cluster is started)."""
     first = next(chunks, None)
@@ -81,14 +95,15 @@ def run_local(chunks: Iterator[list], work: Callable, workers: int, sink) -> Non
     if chunks is None:
         return
     context = _pool_context() if workers > 1 else None
-    if workers == 1 or context.get_start_method() == "fork":
-        load_models()
-    with _frozen():
-        if workers == 1:
-            for chunk in chunks:
-                sink.add(work(chunk), len(chunk))
-        else:
-            _run_pool(chunks, work, workers, context, sink)
+    with _worker_thresholds():
+        if workers == 1 or context.get_start_method() == "fork":
+            load_models()
+        with _frozen():
+            if workers == 1:
+                for chunk in chunks:
+                    sink.add(work(chunk), len(chunk))
+            else:
+                _run_pool(chunks, work, workers, context, sink)
 
 
 def _run_pool(chunks: Iterator[list], work: Callable, workers: int,
@@ -114,13 +129,18 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     """Fork on Linux when this process runs no other Python thread (tqdm's monitor aside);
     otherwise start workers from a fresh process: a fork copies the locks other threads hold
     (a Dask client's, a notebook kernel's), which can hang a worker forever."""
-    if sys.platform.startswith("linux") and _no_other_threads():
+    if _can_fork():
         return multiprocessing.get_context("fork")
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["storyline.chunks"])
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _can_fork() -> bool:
+    """Whether workers may be forked from this process: on Linux, while no other thread runs."""
+    return sys.platform.startswith("linux") and _no_other_threads()
 
 
 def _no_other_threads() -> bool:
@@ -137,19 +157,15 @@ def run_dask(chunks: Iterator[list], work: Callable, client, workers: int,
     if chunks is None:
         return
     import dask.bag as db
-    from distributed import Client
 
     from storyline.daskwarm import WarmUp
 
-    own = None
-    if client is None or isinstance(client, str):
-        if client is None:
-            own = _local_cluster(workers)
-        client = own_client = Client(own if own else client)
-    else:
-        own_client = None
-    try:
-        with _frozen():
+    fork = client is None and _can_fork()
+    with _worker_thresholds():
+        if fork:
+            load_models()
+        # frozen before a cluster of ours forks its workers, as the local pool is
+        with _frozen(), _dask_client(client, workers, fork) as client:
             client.register_plugin(WarmUp())
             window = 2 * max(1, len(client.scheduler_info()["workers"]))
             pending: deque = deque()
@@ -161,11 +177,25 @@ def run_dask(chunks: Iterator[list], work: Callable, client, workers: int,
                     _take_window(pending.popleft(), sink)
             while pending:
                 _take_window(pending.popleft(), sink)
+
+
+@contextmanager
+def _dask_client(client, workers: int, fork: bool) -> Iterator:
+    """``client`` itself when it is a ``distributed.Client``; otherwise a new client, of the
+    scheduler at the address ``client``, or of a new ``LocalCluster`` of ``workers`` (forked
+    from this process when ``fork``), closed after."""
+    from distributed import Client
+
+    if client is not None and not isinstance(client, str):
+        yield client
+        return
+    cluster = _local_cluster(workers, fork) if client is None else None
+    try:
+        with Client(cluster or client) as own:
+            yield own
     finally:
-        if own_client is not None:
-            own_client.close()
-        if own is not None:
-            own.close()
+        if cluster is not None:
+            cluster.close()
 
 
 #: Settings of the cluster a run starts itself: no profiler, the event-loop checks a
@@ -179,15 +209,14 @@ _OWN_CLUSTER = {"distributed.worker.profile.enabled": False,
                 "distributed.worker.memory.monitor-interval": "1s"}
 
 
-def _local_cluster(workers: int):
-    """A ``LocalCluster`` of single-threaded worker processes; as for the local pool, they are
-    forked from this process once it has loaded the tagger and lexicons when that is safe."""
+def _local_cluster(workers: int, fork: bool):
+    """A ``LocalCluster`` of single-threaded worker processes; with ``fork``, as for the local
+    pool, they are forked from this process (which has loaded the tagger and lexicons)."""
     import dask
     from distributed import LocalCluster
 
     options = dict(_OWN_CLUSTER)
-    if sys.platform.startswith("linux") and _no_other_threads():
-        load_models()
+    if fork:
         options["distributed.worker.multiprocessing-method"] = "fork"
     with dask.config.set(options):
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
