@@ -20,7 +20,9 @@ from pathlib import Path
 
 from storyline.analysis import analyze, to_json
 from storyline.articles import ArticleError, StorylineWarning, parse_published, read_article
+from storyline.chunks import load_models
 from storyline.corpus_cli import add_corpus_parser, run_corpus
+from storyline.engines import _frozen
 from storyline.report import REPORT_FORMATS, write_report
 from storyline.resources import MissingNLTKData
 
@@ -73,6 +75,15 @@ FORMATS = {"json": _write_json, **{name: _writer(name) for name in REPORT_FORMAT
 def _analyze(args: argparse.Namespace) -> int:
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
+    # As in a corpus worker: with the models loaded and kept out of the garbage collector's
+    # passes, a full collection (in the analysis, or while matplotlib loads to draw the
+    # charts) no longer walks their ~170,000 objects, 0.2-0.3 s each.
+    load_models()
+    with _frozen():
+        return _analyze_paths(args)
+
+
+def _analyze_paths(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.paths:
         try:
