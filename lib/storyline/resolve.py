@@ -1,10 +1,14 @@
 """Who a claim's source stands for: pronouns and short names resolved to a fuller mention.
 
-"he said" takes the nearest earlier source or name that fits (a person for he/she, a
-non-person for it/its, a plural for they), "who"/"which" the noun phrase just before the
-comma, and a surname ("Lai") the longest earlier name that ends with it ("President Lai
-Ching-te"). Names are runs of capitalised words found by one regular expression, so no
-tagging is needed; the guess is a guess, which the ``source_resolved`` column makes visible.
+"he said" takes an earlier person of a fitting gender (NLTK's names, else the pronouns
+that follow the person's name): the subject of the sentence before rather than a person it
+merely mentions, the nearest person in the pronoun's own sentence. "it"/"its" takes a
+non-person, "they" a plural source, "who"/"which" the noun phrase just before the comma,
+and a surname ("Lai") the longest form of an earlier full name that holds it ("President
+Lai Ching-te"); of two people who share it, the one named in the same paragraph, else the
+one the text names most. Names are runs of capitalised words found by one regular
+expression (split at common words in a headline), so no tagging is needed; the guess is a
+guess, which the ``source_resolved`` column makes visible.
 
 Example:
     >>> rows = [{"source_text": "Jane Doe", "source_start": 0},
@@ -19,10 +23,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
+from dataclasses import dataclass
 
-from storyline.describe import gender
+from storyline.describe import _is_place, gender
+from storyline.entities import _calendar_words, _gazetteer, _is_common
 from storyline.lexicons import read_lexicon
-from storyline.resources import first_names
+from storyline.resources import first_names, word_list
 
 PERSONAL = {"he", "she", "his", "her", "him", "i", "we"}
 IMPERSONAL = {"it", "its"}
@@ -30,8 +37,9 @@ PLURAL = {"they", "their", "them"}
 RELATIVE = {"who", "which", "that"}
 _ABBREVIATED = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "St",
                 "Jr")
-# Mr., U.S., Putin, Ching-te; any other final dot ends a sentence, not a name
-_WORD = rf"(?:(?:{'|'.join(_ABBREVIATED)})\.|[A-Z](?:(?:\.\w)+\.|[\w’'-]*))"
+# Mr., U.S., the F. of John F. Kerry, Putin, Ching-te; any other final dot ends a sentence
+_WORD = (rf"(?:(?:{'|'.join(_ABBREVIATED)})\.|"
+         r"[A-Z](?:(?:\.\w)+\.|\.(?=[ \u00a0][A-Z])|[\w’'-]*))")
 # The first word, after a space: the same words, but its capital is matched first so that the
 # regex engine jumps from capital to capital instead of trying every character (a third of
 # the time on news text); the space is checked behind the capital, and the rest of a title
@@ -57,40 +65,276 @@ def _titles() -> frozenset[str]:
     return frozenset(t.lower() for t in read_lexicon("titles")["title"])
 
 
+def _is_title(word: str) -> bool:
+    """"Sen.", "Gov.", "President", "Govs." (the titles lexicon, with or without the dot)."""
+    low = word.lower().rstrip(".")
+    titles = _titles()
+    return low in titles or f"{low}." in titles or word.rstrip(".") in _ABBREVIATED or (
+        low.endswith("s") and f"{low[:-1]}." in titles)
+
+
 @functools.lru_cache(maxsize=4096)
 def _is_person(name: str) -> bool:
+    """A name that starts with a first name or has a first name or a title before its last
+    word ("Ann Roe", "US President Ann Roe"), capitalised from the given name on (not "Ann
+    Roe endorses Poe"), and holds no day, month, possessive or "and" ("Morning Joe Monday",
+    "Ann’s Bakery", "Govs. Ann Roe and Jo Poe")."""
     words = name.split()
-    if not words:
+    if not words or "and" in words or any(w in _calendar_words() for w in words) or any(
+            _POSSESSIVE_WORD.search(w) for w in words[:-1]):
         return False
-    return words[0] in first_names() or words[0].lower().rstrip(".") in _titles() or (
-        len(words) > 1 and words[-2] in first_names())
+    return (words[0] in first_names() or (len(words) > 1 and words[-2] in first_names()) or
+            any(map(_is_title, words[:-1])) or (len(words) == 1 and _is_title(words[0]))) and \
+        all(word[:1].isupper() for word in _person_key(name).split())
+
+
+_POSSESSIVE_WORD = re.compile(r"[’']s$")
 
 
 def _mentions(text: str) -> list[tuple[int, str]]:
-    """(start, name) of capitalised runs, without a leading function word."""
+    """(start, name) of capitalised runs, without a leading function word; in a headline,
+    split at the common words that title case capitalises ("Roe Slams Poe")."""
     found = []
+    headlines: dict[int, bool] = {}  # line start -> title case?
     for match in _NAME.finditer(text):
-        name = match.group().rstrip(".’'")
+        start, name = match.start(), match.group().rstrip(".’'")
         leading = _LEADING.match(name)
-        if leading is None:
-            if name not in _LEADING_WORDS:  # "The" alone is no name
-                found.append((match.start(), name))
-        elif name[leading.end()].isupper():  # not "The of ..."
-            found.append((match.start() + leading.end(), name[leading.end():]))
+        if leading is not None:
+            if not name[leading.end()].isupper():  # not "The of ..."
+                continue
+            start, name = start + leading.end(), name[leading.end():]
+        elif name in _LEADING_WORDS:  # "The" alone is no name
+            continue
+        if name.count(" ") >= 2 and _in_headline(text, start, headlines):
+            found += _headline_names(start, name)
+        else:
+            found.append((start, name))
     return found
+
+
+def _in_headline(text: str, position: int, headlines: dict[int, bool]) -> bool:
+    """Whether the line holding ``position`` is in title case (cached in ``headlines``)."""
+    line = text.rfind("\n", 0, position) + 1
+    if line not in headlines:
+        end = text.find("\n", position)
+        words = re.findall(r"[A-Za-z]+", text[line:end if end >= 0 else len(text)])
+        capitalised = [w for w in words if w[0].isupper()]
+        headlines[line] = len(words) >= 5 and len(capitalised) >= 0.85 * len(words)
+    return headlines[line]
+
+
+def _headline_names(start: int, run: str) -> list[tuple[int, str]]:
+    """The pieces of a headline's capitalised ``run`` (at ``start``) between common words."""
+    pieces = []
+    first = last = -1
+    for word in _RUN_WORD.finditer(run):
+        if _headline_word(word.group()):
+            if first >= 0:
+                pieces.append((start + first, run[first:last]))
+            first = -1
+        else:
+            first = word.start() if first < 0 else first
+            last = word.end()
+    if first >= 0:
+        pieces.append((start + first, run[first:last]))
+    return pieces
+
+
+def _headline_word(word: str) -> bool:
+    """A word that title case capitalised: a common word ("Slams", "On", "Isn’t") that is
+    not also a first name."""
+    return (_is_common(word) or word.lower() in word_list("stopwords", "english") or
+            bool(_CONTRACTION.search(word))) and word not in first_names()
+
+
+_RUN_WORD = re.compile(r"[^ \u00a0]+")
+_CONTRACTION = re.compile(r"(?:n[’']t|[’'](?:re|ve|ll|d|m))$")  # "Isn’t", "We’ll"
+_POSSESSIVE = re.compile(r"[’']s?$")
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘'A-Z])|\n")
+# a pronoun soon after a name, before this, mostly stands for it ("Roe said her ...")
+_CLAUSE_END = re.compile(r"[.!?;,”\"\n]|\b(?:and|or|but)\b")
+_FEMALE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+_MALE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
+
+
+@dataclass
+class _Names:
+    """The names of one text, found once for all its claims: ``mentions`` (start, name) of
+    every capitalised run, ``people`` (start, end, full name) of the runs that name a person,
+    a surname replaced by the full name it stands for, and ``genders`` (person key -> gender
+    read from the pronouns that follow the person's mentions)."""
+
+    text: str
+    mentions: list[tuple[int, str]]
+    people: list[tuple[int, int, str]]
+    full: list[tuple[int, str]]  # (start, name) of the people named in full
+    genders: dict[str, str]
+
+    @classmethod
+    def of(cls, text: str) -> _Names:
+        mentions = _mentions(text)
+        names = cls(text, mentions, [], [], {})
+        for position, mention in mentions:
+            names.add_person(position, _POSSESSIVE.sub("", mention))
+        names.genders = _genders_in_context(text, names.people)
+        return names
+
+    def add_person(self, position: int, name: str) -> None:
+        """Add the mention ``name`` at ``position`` to ``people`` if it names a person."""
+        end = position + len(name)
+        if " " in name:
+            if _is_person(name):
+                self.people.append((position, end, name))
+                self.full.append((position, name))
+        elif (full := self.full_name(name, position)):
+            self.people.append((position, end, full))
+        elif _lone_first_name(name, position, self.text):
+            self.people.append((position, end, name))
+
+    def full_name(self, word: str, start: int) -> str:
+        """The person an earlier full name that holds ``word`` names, in its longest form
+        ("" when none does).
+
+        Two people who share a surname ("Bill Clinton", "Hillary Clinton"): the one named in
+        full last, if that is in the same paragraph, else the one the text has named most so
+        far, counting the person's mentions and given names (ties: the one named last)."""
+        full = [(p, n) for p, n in self.full if p < start and _names_with(word, n)]
+        if not full:
+            return ""
+        last: dict[str, int] = {}
+        for position, name in full:
+            last[_person_key(name)] = position
+        keys = sorted(last, key=last.__getitem__)
+        if len(keys) > 1 and "\n" in self.text[full[-1][0]:start]:
+            uses = Counter(_person_key(n) for p, _, n in self.people if p < start)
+            before = self.text[:start]
+            for key in keys:
+                uses[key] += _uses(key, word, before)
+            keys.sort(key=lambda key: (uses[key], last[key]))
+        return _longest_form(keys[-1], [n for _, n in full])
+
+    def gender(self, name: str) -> str:
+        """The gender of NLTK's names for the given name, else the one read in context (the
+        name without its titles: "Florida" of "Florida Sen. Ann Roe" is a place)."""
+        key = _person_key(name)
+        return gender(key) or self.genders.get(key, "")
+
+    def person_for(self, pronoun: str, start: int, speakers: list[tuple[int, str]]) -> str:
+        """Who a personal pronoun at ``start`` stands for ("" when nobody fits).
+
+        The candidates are the people named before it and the people that earlier personal
+        pronoun sources stand for (``speakers``, (start, name)), of a gender that fits "he"
+        or "she"; names inside quotation marks are left out when the pronoun is not quoted,
+        since a speaker seldom names himself. The nearest one wins in the pronoun's own
+        sentence; in an earlier sentence, the first person that sentence names who is not
+        the object of a preposition: its subject, more than a person the subject acted on
+        ("Roe criticised officer Jane Poe. ... she said" is Roe's)."""
+        unwanted = {"he": "female", "his": "female", "him": "female", "she": "male",
+                    "her": "male"}.get(pronoun)
+        candidates = sorted([(p, n) for p, _, n in self.people if p < start] +
+                            [(p, n) for p, n in speakers if " " in n and _is_person(n)])
+        quoted = _quoted(self.text, start)
+        candidates = [(p, n) for p, n in candidates
+                      if (unwanted is None or self.gender(n) != unwanted) and
+                      (quoted or not _quoted(self.text, p))]
+        if not candidates:
+            return ""
+        nearest = candidates[-1]
+        sentence = _sentence_start(self.text, nearest[0])
+        subject = nearest[1] if sentence == _sentence_start(self.text, start) else next(
+            (n for p, n in candidates if p >= sentence and not _after_preposition(self.text, p)),
+            nearest[1])
+        key = _person_key(subject)
+        return _longest_form(key, [n for _, n in candidates])
+
+
+def _person_key(name: str) -> str:
+    """Who a name names, without titles: the words after the last title, from the first
+    given name on ("Former Secretary of State Ann Roe" -> "Ann Roe", "President Lai Ching-te"
+    -> "Lai Ching-te"); a name without title or given name keeps its last two words."""
+    words = name.split()
+    after = max((i + 1 for i, word in enumerate(words[:-1]) if _is_title(word)), default=0)
+    given = first_names()
+    for i in range(after, len(words) - 1):
+        if words[i] in given:
+            return " ".join(words[i:])
+    return " ".join(words[after:] if after else words[-2:])
+
+
+def _names_with(word: str, name: str) -> bool:
+    """Whether ``word`` is one of the two to five names of the person ``name``, titles
+    apart ("Roe" of "Former New York Gov. Ann Roe"; not "US" of "US President Ann Roe")."""
+    names = _person_key(name).split()
+    return " " in name and len(names) <= 5 and word in names
+
+
+def _longest_form(key: str, names: list[str]) -> str:
+    """The longest of ``names`` that names the person ``key`` ("Senator Ann Blake")."""
+    return max((n for n in names if _person_key(n) == key), key=len, default=key)
+
+
+def _uses(key: str, surname: str, text: str) -> int:
+    """How often ``text`` uses the given names of the person ``key`` ("Hillary")."""
+    given = [w for w in key.split() if w != surname]
+    return sum(len(re.findall(rf"\b{re.escape(w)}\b", text)) for w in given)
+
+
+def _lone_first_name(name: str, position: int, text: str) -> bool:
+    """A first name alone names a person unless it is a place, a month or day, or the object
+    of a preposition ("in Cleveland", "justice for Terrence")."""
+    return name in first_names() and name not in _gazetteer() and not _is_place(name) and \
+        name not in _calendar_words() and not _after_preposition(text, position)
+
+
+def _genders_in_context(text: str, people: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Gender of each person (by :func:`_person_key`) from the pronouns in the six words
+    after their mentions, before a comma, "and", the end of the clause or the next person:
+    "Roe said her plan ..." makes Roe a woman. Only a majority counts. NLTK's names list
+    "Leslie", "Hillary" or "Bill" as both male and female."""
+    counts: dict[str, list[int]] = {}
+    for (_, end, name), following in zip(people, [p for p, _, _ in people[1:]] + [len(text)]):
+        clause = text[end:following]
+        stop = _CLAUSE_END.search(clause)
+        clause = " ".join((clause[:stop.start()] if stop else clause).split()[:6])
+        tally = counts.setdefault(_person_key(name), [0, 0])
+        tally[0] += len(_FEMALE.findall(clause))
+        tally[1] += len(_MALE.findall(clause))
+    return {key: "female" if female > male else "male" for key, (female, male) in counts.items()
+            if female != male}
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether ``position`` lies inside quotation marks of its paragraph."""
+    paragraph = text.rfind("\n", 0, position) + 1
+    opened = text.rfind("“", paragraph, position)
+    return opened > text.rfind("”", paragraph, position) or \
+        text.count('"', paragraph, position) % 2 == 1
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` begins (a guess from full stops that do not
+    end a title: "Govs. Ann Roe and ...")."""
+    window = max(0, position - 400)
+    # one character more, for the capital the full stop's look-ahead needs
+    for end in reversed(list(_SENTENCE_END.finditer(text, window, position + 1))):
+        before = text[max(window, end.start() - 12):end.start() + 1].split()
+        if "\n" in end.group() or not (before and before[-1][0].isupper() and
+                                         _is_title(before[-1])):
+            return end.end()
+    return window
 
 
 def resolve_sources(rows: list[dict], text: str) -> None:
     """Fill ``source_resolved`` in ``rows`` (claim rows with source_text, source_start)."""
-    mentions: list[tuple[int, str]] | None = None  # found once, on first need
+    names: _Names | None = None  # found once, on first need
     named = [row for row in rows if row["source_text"] and
              row["source_text"].lower() not in _PRONOUNS]  # what pronouns may stand for
     for row in rows:
         source, start = row["source_text"], row["source_start"]
-        if mentions is None and source and _needs_mentions(source):
-            mentions = _mentions(text)
-        row["source_resolved"] = _resolve(source, start, text, mentions, named) if source \
-            else ""
+        if names is None and source and _needs_mentions(source):
+            names = _Names.of(text)
+        row["source_resolved"] = _resolve(source, start, text, names, rows, named) \
+            if source else ""
 
 
 def _needs_mentions(source: str) -> bool:
@@ -103,39 +347,38 @@ def _one_name(source: str) -> bool:
     return len(source.split()) == 1 and source[:1].isupper()
 
 
-def _resolve(source: str, start: int, text: str, mentions: list[tuple[int, str]] | None,
+def _resolve(source: str, start: int, text: str, names: _Names | None, rows: list[dict],
              named: list[dict]) -> str:
-    """What ``source`` at ``start`` stands for, from the names in the text (``mentions``)
-    and the claim rows with a source that is not a pronoun (``named``)."""
+    """What ``source`` at ``start`` stands for, from the names in the text (``names``),
+    the claim rows (``rows``: "he" and "she" sources resolved so far continue a chain) and
+    those with a source that is not a pronoun (``named``)."""
     low = source.lower()
     if low in RELATIVE:
         head = _HEAD_BEFORE_COMMA.search(text[max(0, start - 300):start])
         if head is None:
             return source
         return _LEADING.sub("", _OF_WORDS.split(head.group(1))[-1])
-    if mentions is None or not _needs_mentions(source):  # a fuller phrase stands for itself
+    if names is None or not _needs_mentions(source):  # a fuller phrase stands for itself
         return source
-    prior = mentions[:_count_before(mentions, start)]
+    prior = names.mentions[:_count_before(names.mentions, start)]
     if low in IMPERSONAL:
         return _last_thing(prior, text) or source
+    speakers = [(r["source_start"], r["source_resolved"]) for r in rows
+                if r["source_text"].lower() in PERSONAL and 0 <= r["source_start"] < start]
+    if low in PERSONAL:
+        return names.person_for(low, start, speakers) or source
     earlier = [r["source_resolved"] or r["source_text"] for r in named
                if 0 <= r["source_start"] < start]
-    if low in PERSONAL:
-        people = [n for _, n in prior if _is_person(n)] + [n for n in earlier if _is_person(n)]
-        gendered = [n for n in people if gender(n) in ("", "female" if low in ("she", "her")
-                                                         else "male")]
-        people = gendered if low in ("he", "his", "she", "her") else people
-        return _nearest(people, text, start) or source
     if low in PLURAL:
         plural = [n for n in earlier if n.rstrip().endswith("s")]
         return plural[-1] if plural else source
-    if _one_name(source):
-        fuller = [n for n in [name for _, name in prior] + earlier  # "in n" first: fast
-                  if source in n and source in n.split() and len(n) > len(source) and
-                  len(n.split()) <= 5]
-        if fuller:
-            return max(fuller, key=len)
-    return source
+    person = names.full_name(source, start)
+    if person:
+        return person
+    fuller = [n for n in [name for _, name in prior] + earlier
+              if source in n and source in n.split() and len(n) > len(source) and
+              len(n.split()) <= 5]  # "in n" first: fast
+    return max(fuller, key=len) if fuller else source
 
 
 def _last_thing(prior: list[tuple[int, str]], text: str) -> str:
@@ -166,16 +409,3 @@ def _count_before(mentions: list[tuple[int, str]], start: int) -> int:
     """How many mentions (in text order) start before ``start``: ``(start,)`` sorts before
     every mention at ``start`` and after every earlier one (no key function to call)."""
     return bisect.bisect_left(mentions, (start,))
-
-
-def _nearest(names: list[str], text: str, start: int) -> str:
-    names = list(dict.fromkeys(names))  # the first of equals wins, so order is kept
-    best, best_position = "", -1
-    for name in names:
-        position = text.rfind(name, 0, start)
-        if position > best_position:
-            best, best_position = name, position
-    if best:
-        fuller = [n for n in names if n.endswith(best.split()[-1]) and len(n) > len(best)]
-        return max(fuller, key=len) if fuller else best
-    return best
