@@ -23,8 +23,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storyline.describe import _is_place, gender
 from storyline.entities import _calendar_words, _gazetteer, _is_common
@@ -65,6 +64,7 @@ def _titles() -> frozenset[str]:
     return frozenset(t.lower() for t in read_lexicon("titles")["title"])
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_title(word: str) -> bool:
     """"Sen.", "Gov.", "President", "Govs." (the titles lexicon, with or without the dot)."""
     low = word.lower().rstrip(".")
@@ -160,36 +160,48 @@ _MALE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
 @dataclass
 class _Names:
     """The names of one text, found once for all its claims: ``mentions`` (start, name) of
-    every capitalised run, ``people`` (start, end, full name) of the runs that name a person,
-    a surname replaced by the full name it stands for, and ``genders`` (person key -> gender
-    read from the pronouns that follow the person's mentions)."""
+    every capitalised run, ``people`` (start, full name) of the runs that name a person, a
+    surname replaced by the full name it stands for, and ``genders`` (person key -> gender
+    read from the pronouns that follow the person's mentions). ``starts`` holds the people's
+    starts, ``by_key`` their mentions by person and ``by_word`` the people named in full by
+    each of their names, so that a claim looks up only what it needs."""
 
     text: str
     mentions: list[tuple[int, str]]
-    people: list[tuple[int, int, str]]
-    full: list[tuple[int, str]]  # (start, name) of the people named in full
-    genders: dict[str, str]
+    people: list[tuple[int, str]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    by_key: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    by_word: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
+    given: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str) -> _Names:
-        mentions = _mentions(text)
-        names = cls(text, mentions, [], [], {})
-        for position, mention in mentions:
-            names.add_person(position, _POSSESSIVE.sub("", mention))
-        names.genders = _genders_in_context(text, names.people)
+        names = cls(text, _mentions(text))
+        ends = []
+        for position, mention in names.mentions:
+            mention = _POSSESSIVE.sub("", mention)
+            if (person := names.person_named(position, mention)):
+                names.people.append((position, person))
+                names.starts.append(position)
+                names.by_key.setdefault(_person_key(person), []).append((position, person))
+                ends.append(position + len(mention))
+        names.genders = _genders_in_context(text, names.people, ends)
         return names
 
-    def add_person(self, position: int, name: str) -> None:
-        """Add the mention ``name`` at ``position`` to ``people`` if it names a person."""
-        end = position + len(name)
+    def person_named(self, position: int, name: str) -> str:
+        """Who the mention ``name`` at ``position`` names ("" when it is no person); a name
+        in full is filed in ``by_word``."""
         if " " in name:
-            if _is_person(name):
-                self.people.append((position, end, name))
-                self.full.append((position, name))
-        elif (full := self.full_name(name, position)):
-            self.people.append((position, end, full))
-        elif _lone_first_name(name, position, self.text):
-            self.people.append((position, end, name))
+            if not _is_person(name):
+                return ""
+            words = _person_key(name).split()
+            if len(words) <= 5:
+                for word in set(words):
+                    self.by_word.setdefault(word, []).append((position, name))
+            return name
+        return self.full_name(name, position) or (
+            name if _lone_first_name(name, position, self.text) else "")
 
     def full_name(self, word: str, start: int) -> str:
         """The person an earlier full name that holds ``word`` names, in its longest form
@@ -198,7 +210,7 @@ class _Names:
         Two people who share a surname ("Bill Clinton", "Hillary Clinton"): the one named in
         full last, if that is in the same paragraph, else the one the text has named most so
         far, counting the person's mentions and given names (ties: the one named last)."""
-        full = [(p, n) for p, n in self.full if p < start and _names_with(word, n)]
+        full = [(p, n) for p, n in self.by_word.get(word, ()) if p < start]
         if not full:
             return ""
         last: dict[str, int] = {}
@@ -206,12 +218,21 @@ class _Names:
             last[_person_key(name)] = position
         keys = sorted(last, key=last.__getitem__)
         if len(keys) > 1 and "\n" in self.text[full[-1][0]:start]:
-            uses = Counter(_person_key(n) for p, _, n in self.people if p < start)
-            before = self.text[:start]
-            for key in keys:
-                uses[key] += _uses(key, word, before)
+            uses = {key: self.uses(key, word, start) +
+                    _count_before(self.by_key.get(key, []), start) for key in keys}
             keys.sort(key=lambda key: (uses[key], last[key]))
         return _longest_form(keys[-1], [n for _, n in full])
+
+    def uses(self, key: str, surname: str, start: int) -> int:
+        """How often the text uses the given names of the person ``key`` ("Hillary") before
+        ``start`` (the ends of each name's uses found once, in ``given``)."""
+        count = 0
+        for name in key.split():
+            if name != surname:
+                if name not in self.given:
+                    self.given[name] = _word_ends(self.text, name)
+                count += bisect.bisect_right(self.given[name], start)
+        return count
 
     def gender(self, name: str) -> str:
         """The gender of NLTK's names for the given name, else the one read in context (the
@@ -231,23 +252,33 @@ class _Names:
         ("Roe criticised officer Jane Poe. ... she said" is Roe's)."""
         unwanted = {"he": "female", "his": "female", "him": "female", "she": "male",
                     "her": "male"}.get(pronoun)
-        candidates = sorted([(p, n) for p, _, n in self.people if p < start] +
-                            [(p, n) for p, n in speakers if " " in n and _is_person(n)])
         quoted = _quoted(self.text, start)
-        candidates = [(p, n) for p, n in candidates
-                      if (unwanted is None or self.gender(n) != unwanted) and
-                      (quoted or not _quoted(self.text, p))]
-        if not candidates:
+
+        def fits(candidate: tuple[int, str]) -> bool:
+            position, name = candidate
+            return (unwanted is None or self.gender(name) != unwanted) and (
+                quoted or not _quoted(self.text, position))
+
+        spoken = [c for c in speakers if " " in c[1] and _is_person(c[1]) and fits(c)]
+        named = self.people[:bisect.bisect_left(self.starts, start)]
+        nearest = max([next(filter(fits, reversed(named)), (-1, "")), *spoken])
+        if nearest[0] < 0:
             return ""
-        nearest = candidates[-1]
         sentence = _sentence_start(self.text, nearest[0])
-        subject = nearest[1] if sentence == _sentence_start(self.text, start) else next(
-            (n for p, n in candidates if p >= sentence and not _after_preposition(self.text, p)),
-            nearest[1])
+        subject = nearest[1]
+        if sentence != _sentence_start(self.text, start):
+            in_sentence = sorted(
+                [c for c in named[bisect.bisect_left(self.starts, sentence):] if fits(c)] +
+                [c for c in spoken if c[0] >= sentence])
+            subject = next((n for p, n in in_sentence
+                            if not _after_preposition(self.text, p)), subject)
         key = _person_key(subject)
-        return _longest_form(key, [n for _, n in candidates])
+        forms = sorted([c for c in self.by_key.get(key, ()) if c[0] < start and fits(c)] +
+                       [c for c in spoken if _person_key(c[1]) == key])
+        return _longest_form(key, [n for _, n in forms])
 
 
+@functools.lru_cache(maxsize=4096)
 def _person_key(name: str) -> str:
     """Who a name names, without titles: the words after the last title, from the first
     given name on ("Former Secretary of State Ann Roe" -> "Ann Roe", "President Lai Ching-te"
@@ -261,22 +292,20 @@ def _person_key(name: str) -> str:
     return " ".join(words[after:] if after else words[-2:])
 
 
-def _names_with(word: str, name: str) -> bool:
-    """Whether ``word`` is one of the two to five names of the person ``name``, titles
-    apart ("Roe" of "Former New York Gov. Ann Roe"; not "US" of "US President Ann Roe")."""
-    names = _person_key(name).split()
-    return " " in name and len(names) <= 5 and word in names
+def _word_ends(text: str, word: str) -> list[int]:
+    """Where each use of ``word`` as a whole word ends in ``text`` (the same as
+    ``re.finditer(rf"\\b{word}\\b")``, but the regex is searched for its letters first)."""
+    return [m.end() for m in re.finditer(rf"{re.escape(word)}\b", text)
+            if m.start() == 0 or not _is_word_char(text[m.start() - 1])]
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _longest_form(key: str, names: list[str]) -> str:
     """The longest of ``names`` that names the person ``key`` ("Senator Ann Blake")."""
     return max((n for n in names if _person_key(n) == key), key=len, default=key)
-
-
-def _uses(key: str, surname: str, text: str) -> int:
-    """How often ``text`` uses the given names of the person ``key`` ("Hillary")."""
-    given = [w for w in key.split() if w != surname]
-    return sum(len(re.findall(rf"\b{re.escape(w)}\b", text)) for w in given)
 
 
 def _lone_first_name(name: str, position: int, text: str) -> bool:
@@ -286,13 +315,17 @@ def _lone_first_name(name: str, position: int, text: str) -> bool:
         name not in _calendar_words() and not _after_preposition(text, position)
 
 
-def _genders_in_context(text: str, people: list[tuple[int, int, str]]) -> dict[str, str]:
+def _genders_in_context(text: str, people: list[tuple[int, str]],
+                        ends: list[int]) -> dict[str, str]:
     """Gender of each person (by :func:`_person_key`) from the pronouns in the six words
-    after their mentions, before a comma, "and", the end of the clause or the next person:
-    "Roe said her plan ..." makes Roe a woman. Only a majority counts. NLTK's names list
-    "Leslie", "Hillary" or "Bill" as both male and female."""
+    after their mentions (``people`` (start, name), which end at ``ends``), before a comma,
+    "and", the end of the clause or the next person: "Roe said her plan ..." makes Roe a
+    woman. Only a majority counts, and only for the people whose gender NLTK's names cannot
+    tell: they list "Leslie", "Hillary" or "Bill" as both male and female."""
     counts: dict[str, list[int]] = {}
-    for (_, end, name), following in zip(people, [p for p, _, _ in people[1:]] + [len(text)]):
+    for (_, name), end, following in zip(people, ends, [p for p, _ in people[1:]] + [len(text)]):
+        if gender(_person_key(name)):
+            continue  # NLTK's names tell
         clause = text[end:following]
         stop = _CLAUSE_END.search(clause)
         clause = " ".join((clause[:stop.start()] if stop else clause).split()[:6])
@@ -329,12 +362,15 @@ def resolve_sources(rows: list[dict], text: str) -> None:
     names: _Names | None = None  # found once, on first need
     named = [row for row in rows if row["source_text"] and
              row["source_text"].lower() not in _PRONOUNS]  # what pronouns may stand for
+    speakers: list[tuple[int, str]] = []  # (start, who) of the he/she sources so far
     for row in rows:
         source, start = row["source_text"], row["source_start"]
         if names is None and source and _needs_mentions(source):
             names = _Names.of(text)
-        row["source_resolved"] = _resolve(source, start, text, names, rows, named) \
+        row["source_resolved"] = _resolve(source, start, text, names, speakers, named) \
             if source else ""
+        if source.lower() in PERSONAL and start >= 0:
+            speakers.append((start, row["source_resolved"]))
 
 
 def _needs_mentions(source: str) -> bool:
@@ -347,11 +383,11 @@ def _one_name(source: str) -> bool:
     return len(source.split()) == 1 and source[:1].isupper()
 
 
-def _resolve(source: str, start: int, text: str, names: _Names | None, rows: list[dict],
-             named: list[dict]) -> str:
+def _resolve(source: str, start: int, text: str, names: _Names | None,
+             speakers: list[tuple[int, str]], named: list[dict]) -> str:
     """What ``source`` at ``start`` stands for, from the names in the text (``names``),
-    the claim rows (``rows``: "he" and "she" sources resolved so far continue a chain) and
-    those with a source that is not a pronoun (``named``)."""
+    the personal pronoun sources resolved so far (``speakers``, (start, who): they continue
+    a chain) and the claim rows with a source that is not a pronoun (``named``)."""
     low = source.lower()
     if low in RELATIVE:
         head = _HEAD_BEFORE_COMMA.search(text[max(0, start - 300):start])
@@ -360,13 +396,11 @@ def _resolve(source: str, start: int, text: str, names: _Names | None, rows: lis
         return _LEADING.sub("", _OF_WORDS.split(head.group(1))[-1])
     if names is None or not _needs_mentions(source):  # a fuller phrase stands for itself
         return source
+    if low in PERSONAL:
+        return names.person_for(low, start, [s for s in speakers if s[0] < start]) or source
     prior = names.mentions[:_count_before(names.mentions, start)]
     if low in IMPERSONAL:
         return _last_thing(prior, text) or source
-    speakers = [(r["source_start"], r["source_resolved"]) for r in rows
-                if r["source_text"].lower() in PERSONAL and 0 <= r["source_start"] < start]
-    if low in PERSONAL:
-        return names.person_for(low, start, speakers) or source
     earlier = [r["source_resolved"] or r["source_text"] for r in named
                if 0 <= r["source_start"] < start]
     if low in PLURAL:
