@@ -155,7 +155,9 @@ def _gendered(which: str) -> frozenset[str]:
     return word_list("names", f"{which}.txt")
 
 
-def _is_place(word: str) -> bool:
+def is_place(word: str) -> bool:
+    """True for a word that names a place or its people: a country, nationality or regional
+    word ("Russian", "Western") or an entry of the places and place-alias lexicons."""
     return word in _places() or word.lower() in _aliases("gpe_aliases")
 
 
@@ -233,7 +235,7 @@ def _split_appositive(phrase: str) -> tuple[str, list[str]]:
 
 def _only_places(piece: str) -> bool:
     words = [w for w in _TOKEN.findall(piece) if w.lower() not in _ROLE_OR_DETERMINER]
-    return bool(words) and all(_is_place(w) or w.lower() == "and" for w in words)
+    return bool(words) and all(is_place(w) or w.lower() == "and" for w in words)
 
 
 def _head_split(words: list[str]) -> tuple[list[str], list[str]]:
@@ -265,7 +267,7 @@ def _leading_titles(words: list[str]) -> tuple[int, list[str], list[str]]:
             word = words[i]
             if word.lower() in ROLE_ADJECTIVES and i + 1 < len(words):
                 role.append(word)
-            elif _POSSESSIVE_END.search(word) or (_is_place(word) and i + 1 < len(words)):
+            elif _POSSESSIVE_END.search(word) or (is_place(word) and i + 1 < len(words)):
                 affiliation.append(_POSSESSIVE_END.sub("", word))
             elif word.lower() in titles:  # party labels: "Republican Jane Doe"
                 affiliation.append(word)
@@ -421,9 +423,9 @@ def _describe_core(words: list[str]) -> Description | _Unsettled:
         return Description("outlet", outlet, named=True)
     quantified = head_words[0].lower() in QUANTIFIERS or head_words[0].isdigit()
     modifiers = head_words[1:-1] if quantified else head_words[:-1]
-    capitals = _join([w for w in modifiers if _capitalised(w) and not _is_place(w) and
+    capitals = _join([w for w in modifiers if _capitalised(w) and not is_place(w) and
                       w.lower() not in ROLE_ADJECTIVES])
-    places = ", ".join(w for w in modifiers if _is_place(w))
+    places = ", ".join(w for w in modifiers if is_place(w))
     if kind is None and quantified and head_words[-1].islower() and len(head_words) > 1:
         kind = "anonymous"  # "two engineers", "several residents": people nobody names
     if kind == "anonymous":
@@ -454,7 +456,7 @@ def _describe_name(words: Sequence[str], name: str, qualifier: str, entity: str 
     organisation or place. ``entity`` is the type the article's entities give it."""
     if _capitalised(words[-1]) and words[-1].lower() in _source_words() and len(words) > 1:
         return Description(_source_words()[words[-1].lower()], name, "", qualifier, named=True)
-    if entity == "GPE" and words[0] in first_names() and not _is_place(name):
+    if entity == "GPE" and words[0] in first_names() and not is_place(name):
         entity = "PERSON"  # "Warren said": a name before a town
     if entity == "PERSON":
         return Description("person", name, "", qualifier, named=True)

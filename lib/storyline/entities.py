@@ -108,7 +108,9 @@ def _written_forms(lexicon: str) -> dict[str, list[str]]:
 
 
 @functools.cache
-def _gazetteer() -> frozenset[str]:
+def gazetteer_places() -> frozenset[str]:
+    """Countries, US states and cities and Canadian provinces from NLTK's gazetteers: words
+    that name a place, not a person ("Salem", "Cleveland")."""
     words = set()
     for fileid in ("countries.txt", "usstates.txt", "uscities.txt", "caprovinces.txt"):
         words |= word_list("gazetteers", fileid)
@@ -132,14 +134,14 @@ def _titles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @functools.cache
-def _calendar_words() -> frozenset[str]:
+def calendar_words() -> frozenset[str]:
     """Month and weekday names and abbreviations: dates, not names (see timexes)."""
     names = [*calendar.month_name[1:], *calendar.day_name]
     short = [*calendar.month_abbr[1:], *calendar.day_abbr, "Sept", "Tues", "Thurs"]
     return frozenset(names + short + [f"{word}." for word in short])
 
 
-def _is_common(word: str) -> bool:
+def is_common_word(word: str) -> bool:
     """True for an English common word, also inflected ("Slams", "Headed", "Voting")."""
     lower = word.lower()
     stems = [lower]
@@ -170,10 +172,10 @@ _NOT_NAME_TAGS = frozenset(("DT", "IN", "CC", "PRP", "PRP$", "WDT", "WP", "WRB",
 def _ordinary_word(word: str, tag: str) -> bool:
     """True for a sentence-initial word that is a common English word, not a name."""
     if tag not in ("NNP", "NNPS"):
-        return word not in _gazetteer()
+        return word not in gazetteer_places()
     lower = word.lower()
     return lower in word_list("words", "en") and word not in first_names() and \
-        word not in _gazetteer()
+        word not in gazetteer_places()
 
 
 def _title_case(words: Sequence[str], capitalised: Sequence[int]) -> bool:
@@ -193,13 +195,13 @@ def _runs(words: Sequence[str], tags: Sequence[str], taken: set[int]) -> list[tu
     capitalised = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
     # a headline needs five capitalised words, so most sentences are spared the count
     headline = len(capitalised) >= 5 and _title_case(words, capitalised)
-    calendar = _calendar_words()
+    calendar = calendar_words()
     given = first_names()
 
     def blocked(k: int) -> bool:
         word = words[k]
         return k in taken or word in calendar or (
-            headline and _is_common(word) and word not in given)
+            headline and is_common_word(word) and word not in given)
 
     # capitalised words that may begin or go on with a name (each tested once)
     names = {i for i in capitalised if tags[i] not in _NOT_NAME_TAGS and not blocked(i)}
@@ -248,7 +250,7 @@ def _split_titles(words: Sequence[str], start: int, end: int) -> tuple[int, str 
 def _type_span(words: Sequence[str], title: str | None, people: dict[str, str]) -> tuple[str, str]:
     """Type and evidence for a candidate name that no lexicon knows."""
     name = " ".join(words)
-    if name in _gazetteer():
+    if name in gazetteer_places():
         return "GPE", "NLTK gazetteers"
     if name in _nationalities():
         return "OTHER", "nationality (NLTK gazetteers)"
@@ -264,7 +266,7 @@ def _type_span(words: Sequence[str], title: str | None, people: dict[str, str]) 
         return "PERSON", "first name (NLTK names)"
     if len(words) in (2, 3) and all(w[:1].isupper() and w.replace("-", "").isalpha()
                                     for w in words) and not (
-        _is_common(words[0]) and _is_common(words[-1])
+        is_common_word(words[0]) and is_common_word(words[-1])
     ):
         return "PERSON", "two or three capitalised words, not common nouns"
     return "OTHER", "proper noun"
@@ -289,7 +291,7 @@ def entity_rows(article: Article) -> tuple[dict, ...]:
     parsed = parse(article)
     known = _known_names()[1]
     # the other word lists load with the first article, not at the first sentence needing them
-    _common_words(), _gazetteer(), _org_words(), _lexicon_organisations(), _titles()
+    _common_words(), gazetteer_places(), _org_words(), _lexicon_organisations(), _titles()
     given = first_names()
     found: list[dict] = []
     people: dict[str, str] = {}

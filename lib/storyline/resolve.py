@@ -25,8 +25,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from storyline.describe import _is_place, gender
-from storyline.entities import _calendar_words, _gazetteer, _is_common
+from storyline.describe import is_place, gender
+from storyline.entities import calendar_words, gazetteer_places, is_common_word
 from storyline.lexicons import read_lexicon
 from storyline.resources import first_names, word_list
 
@@ -80,7 +80,7 @@ def _is_person(name: str) -> bool:
     Roe endorses Poe"), and holds no day, month, possessive or "and" ("Morning Joe Monday",
     "Ann’s Bakery", "Govs. Ann Roe and Jo Poe")."""
     words = name.split()
-    if not words or "and" in words or any(w in _calendar_words() for w in words) or any(
+    if not words or "and" in words or any(w in calendar_words() for w in words) or any(
             _POSSESSIVE_WORD.search(w) for w in words[:-1]):
         return False
     return (words[0] in first_names() or (len(words) > 1 and words[-2] in first_names()) or
@@ -143,7 +143,7 @@ def _headline_names(start: int, run: str) -> list[tuple[int, str]]:
 def _headline_word(word: str) -> bool:
     """A word that title case capitalised: a common word ("Slams", "On", "Isn’t") that is
     not also a first name."""
-    return (_is_common(word) or word.lower() in word_list("stopwords", "english") or
+    return (is_common_word(word) or word.lower() in word_list("stopwords", "english") or
             bool(_CONTRACTION.search(word))) and word not in first_names()
 
 
@@ -311,8 +311,8 @@ def _longest_form(key: str, names: list[str]) -> str:
 def _lone_first_name(name: str, position: int, text: str) -> bool:
     """A first name alone names a person unless it is a place, a month or day, or the object
     of a preposition ("in Cleveland", "justice for Terrence")."""
-    return name in first_names() and name not in _gazetteer() and not _is_place(name) and \
-        name not in _calendar_words() and not _after_preposition(text, position)
+    return name in first_names() and name not in gazetteer_places() and not is_place(name) and \
+        name not in calendar_words() and not _after_preposition(text, position)
 
 
 def _genders_in_context(text: str, people: list[tuple[int, str]],
