@@ -15,7 +15,7 @@ from storyline import analyze_corpus, read_article, read_corpus
 from storyline.analysis import analyze
 from storyline.chunks import WORKER_GC_THRESHOLDS
 from storyline.cli import main
-from storyline.engines import _frozen, _pool_context, run_local
+from storyline.engines import _pool_context, models_frozen, run_local
 from storyline.partitions import frame_from_arrow, frames_to_arrow
 
 STORIES = {
@@ -239,12 +239,12 @@ def test_chunks_run_with_the_workers_collector_thresholds_and_the_models_frozen(
 
 
 def test_freezing_for_a_run_is_undone_after_and_leaves_a_callers_own_freeze_alone():
-    with _frozen():
+    with models_frozen():
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
     gc.freeze()  # the caller's own freeze: its count can only fall, as frozen objects die
     try:
-        with _frozen():
+        with models_frozen():
             assert gc.get_freeze_count() > 0
         assert gc.get_freeze_count() > 0
     finally:

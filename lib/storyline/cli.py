@@ -22,7 +22,7 @@ from storyline.analysis import analyze, to_json
 from storyline.articles import ArticleError, StorylineWarning, parse_published, read_article
 from storyline.chunks import load_models
 from storyline.corpus_cli import add_corpus_parser, run_corpus
-from storyline.engines import _frozen
+from storyline.engines import models_frozen
 from storyline.report import REPORT_FORMATS, write_report
 from storyline.resources import MissingNLTKData
 
@@ -79,7 +79,7 @@ def _analyze(args: argparse.Namespace) -> int:
     # passes, a full collection (in the analysis, or while matplotlib loads to draw the
     # charts) no longer walks their ~170,000 objects, 0.2-0.3 s each.
     load_models()
-    with _frozen():
+    with models_frozen():
         return _analyze_paths(args)
 
 

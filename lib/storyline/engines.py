@@ -52,7 +52,7 @@ def chunked(items: Iterable, size: int, *, expected: int | None = None,
 
 
 @contextmanager
-def _frozen() -> Iterator[None]:
+def models_frozen() -> Iterator[None]:
     """Keep the objects this process holds now (the models, once loaded) out of the garbage
     collector's passes until the run ends (:func:`gc.freeze`, undone after), as in a worker.
     A process whose objects are frozen already keeps them as they are."""
@@ -98,7 +98,7 @@ def run_local(chunks: Iterator[list], work: Callable, workers: int, sink) -> Non
     with _worker_thresholds():
         if workers == 1 or context.get_start_method() == "fork":
             load_models()
-        with _frozen():
+        with models_frozen():
             if workers == 1:
                 for chunk in chunks:
                     sink.add(work(chunk), len(chunk))
@@ -165,7 +165,7 @@ def run_dask(chunks: Iterator[list], work: Callable, client, workers: int,
         if fork:
             load_models()
         # frozen before a cluster of ours forks its workers, as the local pool is
-        with _frozen(), _dask_client(client, workers, fork) as client:
+        with models_frozen(), _dask_client(client, workers, fork) as client:
             client.register_plugin(WarmUp())
             window = 2 * max(1, len(client.scheduler_info()["workers"]))
             pending: deque = deque()
