@@ -25,7 +25,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from storyline.describe import is_place, gender
+from storyline.describe import gender, is_place
 from storyline.entities import calendar_words, gazetteer_places, is_common_word
 from storyline.lexicons import read_lexicon
 from storyline.resources import first_names, word_list
