@@ -111,3 +111,12 @@ def test_a_middle_initial_stays_inside_the_name():
 def test_a_doubled_apostrophe_quote_starts_a_sentence():
     text = ("Mayor Dale Hunt met Gov. Robin Tate on Monday. ''We must not rush,'' he said.")
     assert resolved(text, "he") == ["Mayor Dale Hunt"]
+
+
+def test_a_pronoun_right_after_a_mention_tells_its_gender_when_the_name_does_not():
+    # "Leslie" is both a man's and a woman's name; the pronouns after "Tran" are mixed (a
+    # husband's "he ... his" counted with her), but "Tran sharpened her attack" is a woman
+    text = ("Leslie Tran spoke first at the hearing. Later, Tran said as he introduced his "
+            "wife that the vote mattered.\n\nTran sharpened her attack on the mayor, Dale "
+            "Cole. He has criticised the budget for months.")
+    assert resolved(text, "He") == ["Dale Cole"]

@@ -173,6 +173,7 @@ class _Names:
     by_key: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     by_word: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
+    mention_genders: dict[int, str] = field(default_factory=dict)
     given: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
@@ -186,7 +187,7 @@ class _Names:
                 names.starts.append(position)
                 names.by_key.setdefault(_person_key(person), []).append((position, person))
                 ends.append(position + len(mention))
-        names.genders = _genders_in_context(text, names.people, ends)
+        names.genders, names.mention_genders = _genders_in_context(text, names.people, ends)
         return names
 
     def person_named(self, position: int, name: str) -> str:
@@ -234,11 +235,14 @@ class _Names:
                 count += bisect.bisect_right(self.given[name], start)
         return count
 
-    def gender(self, name: str) -> str:
-        """The gender of NLTK's names for the given name, else the one read in context (the
-        name without its titles: "Florida" of "Florida Sen. Ann Roe" is a place)."""
+    def gender(self, name: str, position: int = -1) -> str:
+        """The gender of NLTK's names for the given name (the name without its titles:
+        "Florida" of "Florida Sen. Ann Roe" is a place), else the one the pronouns right after
+        the mention at ``position`` give ("Roe sharpened her attack"), else the one read
+        after all the person's mentions."""
         key = _person_key(name)
-        return gender(key) or self.genders.get(key, "")
+        return gender(key) or self.mention_genders.get(position, "") or \
+            self.genders.get(key, "")
 
     def person_for(self, pronoun: str, start: int, speakers: list[tuple[int, str]]) -> str:
         """Who a personal pronoun at ``start`` stands for ("" when nobody fits).
@@ -256,7 +260,7 @@ class _Names:
 
         def fits(candidate: tuple[int, str]) -> bool:
             position, name = candidate
-            return (unwanted is None or self.gender(name) != unwanted) and (
+            return (unwanted is None or self.gender(name, position) != unwanted) and (
                 quoted or not _quoted(self.text, position))
 
         spoken = [c for c in speakers if " " in c[1] and _is_person(c[1]) and fits(c)]
@@ -316,24 +320,32 @@ def _lone_first_name(name: str, position: int, text: str) -> bool:
 
 
 def _genders_in_context(text: str, people: list[tuple[int, str]],
-                        ends: list[int]) -> dict[str, str]:
+                        ends: list[int]) -> tuple[dict[str, str], dict[int, str]]:
     """Gender of each person (by :func:`_person_key`) from the pronouns in the six words
     after their mentions (``people`` (start, name), which end at ``ends``), before a comma,
     "and", the end of the clause or the next person: "Roe said her plan ..." makes Roe a
     woman. Only a majority counts, and only for the people whose gender NLTK's names cannot
-    tell: they list "Leslie", "Hillary" or "Bill" as both male and female."""
+    tell: they list "Leslie", "Hillary" or "Bill" as both male and female. Also the gender
+    of each such mention (by start) whose own six words hold pronouns of one gender only:
+    where two people share a surname, a person's majority can mix them up."""
     counts: dict[str, list[int]] = {}
-    for (_, name), end, following in zip(people, ends, [p for p, _ in people[1:]] + [len(text)]):
+    by_mention: dict[int, str] = {}
+    for (start, name), end, following in zip(people, ends,
+                                             [p for p, _ in people[1:]] + [len(text)]):
         if gender(_person_key(name)):
             continue  # NLTK's names tell
         clause = text[end:following]
         stop = _CLAUSE_END.search(clause)
         clause = " ".join((clause[:stop.start()] if stop else clause).split()[:6])
+        female, male = len(_FEMALE.findall(clause)), len(_MALE.findall(clause))
+        if bool(female) != bool(male):
+            by_mention[start] = "female" if female else "male"
         tally = counts.setdefault(_person_key(name), [0, 0])
-        tally[0] += len(_FEMALE.findall(clause))
-        tally[1] += len(_MALE.findall(clause))
-    return {key: "female" if female > male else "male" for key, (female, male) in counts.items()
-            if female != male}
+        tally[0] += female
+        tally[1] += male
+    genders = {key: "female" if female > male else "male"
+               for key, (female, male) in counts.items() if female != male}
+    return genders, by_mention
 
 
 def _quoted(text: str, position: int) -> bool:
