@@ -178,7 +178,7 @@ def _ordinary_word(word: str, tag: str) -> bool:
         word not in gazetteer_places()
 
 
-def _title_case(words: Sequence[str], capitalised: Sequence[int]) -> bool:
+def is_title_case(words: Sequence[str], capitalised: Sequence[int]) -> bool:
     """True for headline-style sentences in which most words are capitalised
     (``capitalised`` holds the positions of the words that begin with a capital)."""
     alphabetic = sum(map(str.isalpha, words))
@@ -194,7 +194,7 @@ def _runs(words: Sequence[str], tags: Sequence[str], taken: set[int]) -> list[tu
     # the first letter of each word, tested in one pass of C calls (most words are not names)
     capitalised = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
     # a headline needs five capitalised words, so most sentences are spared the count
-    headline = len(capitalised) >= 5 and _title_case(words, capitalised)
+    headline = len(capitalised) >= 5 and is_title_case(words, capitalised)
     calendar = calendar_words()
     given = first_names()
 

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.describe import gender, is_place
-from storyline.entities import calendar_words, gazetteer_places, is_common_word
+from storyline.entities import calendar_words, gazetteer_places, is_common_word, is_title_case
 from storyline.lexicons import read_lexicon
 from storyline.resources import first_names, word_list
 
@@ -118,8 +118,7 @@ def _in_headline(text: str, position: int, headlines: dict[int, bool]) -> bool:
     if line not in headlines:
         end = text.find("\n", position)
         words = re.findall(r"[A-Za-z]+", text[line:end if end >= 0 else len(text)])
-        capitalised = [w for w in words if w[0].isupper()]
-        headlines[line] = len(words) >= 5 and len(capitalised) >= 0.85 * len(words)
+        headlines[line] = is_title_case(words, [i for i, w in enumerate(words) if w[0].isupper()])
     return headlines[line]
 
 
