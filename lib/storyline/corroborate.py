@@ -187,12 +187,11 @@ def _members(result) -> pd.DataFrame:
     frame["own"] = frame["outlet"].map(canonical_outlet).fillna("")
     outlets = _outlet_names() | set(frame["own"])  # the lexicon's and the corpus's own
     frame["outlet_source"] = [
-        canonical_outlet(name) if kind == "outlet" or canonical_outlet(name) in outlets else
-        _published_by(text, outlets)
-        for name, kind, text in zip(frame["source_name"], frame["source_type"],
-                                    frame["source_text"].fillna(""))]
-    told = [canonical_outlet(r) if canonical_outlet(r) in outlets else ""
-            for r in frame["recipient"]]
+        outlet if kind == "outlet" or outlet in outlets else _published_by(text, outlets)
+        for outlet, kind, text in zip(frame["source_name"].map(canonical_outlet),
+                                      frame["source_type"], frame["source_text"].fillna(""))]
+    told = [outlet if outlet in outlets else "" for outlet in map(canonical_outlet,
+                                                                  frame["recipient"])]
     frame["voice"] = [name_words(name) for name in frame.source_name]
     sentences = _sentence_texts(_optional_table(result, "sentences"))
     credited = _carried(frame, [t or c for t, c in zip(
@@ -230,8 +229,8 @@ def _optional_table(result: Mapping | object, name: str) -> pd.DataFrame | None:
 def _outlet_in(name: str, outlets: set[str]) -> str:
     """The first outlet ``name`` names, whole or in part ("Wall Street Journal/NBC News" ->
     The Wall Street Journal), else ""."""
-    return next((canonical_outlet(part) for part in name_parts(name)
-                 if canonical_outlet(part) in outlets), "")
+    return next((outlet for outlet in map(canonical_outlet, name_parts(name))
+                 if outlet in outlets), "")
 
 
 def _published_by(source: str, outlets: set[str]) -> str:
