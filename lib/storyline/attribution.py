@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import calendar
 import operator
 import re
 from collections.abc import Sequence
@@ -1006,8 +1007,7 @@ MEDIA = r"(?i:(?:exit\s+)?polls?|surveys?|interviews?)"
 #: What an outlet publishes: a claim comes from it only when it is the claim's source ("a
 #: Reuters analysis found"), not when the sentence mentions it ("After the Times report, ...").
 REPORTS = r"(?i:reports?|analysis|investigation|story)"
-_DATE_NAMES = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
-               "March|April|May|June|July|August|September|October|November|December")
+_DATE_NAMES = "|".join([*calendar.day_name, *calendar.month_name[1:]])
 _NAME_WORD = rf"(?!(?:{_DATE_NAMES})\b)[A-Z][\w.&'’]*"
 #: Capitalised words (and numbers after the first) joined by spaces, "and", "&", "of", "/" or
 #: "-": "the New York Times and ABC News", "Wall Street Journal/NBC News", "Channel 4".
