@@ -165,6 +165,10 @@ class FastPunkt(nltk.tokenize.PunktTokenizer):
             kind in params.sent_starters
 
 
+#: ``regex``'s \s and \S in ``re``'s terms: ``re``'s \s also takes U+001C-U+001F.
+_SPACE, _NON_SPACE = r"[^\S\x1c-\x1f]", r"[\S\x1c-\x1f]"
+
+
 def _candidate_pattern(lang_vars: nltk.tokenize.punkt.PunktLanguageVars) -> re.Pattern:
     """Punkt's pattern of candidate breaks (a mark, then punctuation or a space and the next
     token), compiled by Python's ``re``, three times faster here than the ``regex`` module
@@ -176,7 +180,7 @@ def _candidate_pattern(lang_vars: nltk.tokenize.punkt.PunktLanguageVars) -> re.P
     space = r"\s+(?P<next_tok>\S+)"
     if space not in pattern:
         return lang_vars.period_context_re()
-    return re.compile(pattern.replace(space, r"[^\S\x1c-\x1f]+(?P<next_tok>[\S\x1c-\x1f]+)"),
+    return re.compile(pattern.replace(space, rf"{_SPACE}+(?P<next_tok>{_NON_SPACE}+)"),
                       re.UNICODE | re.VERBOSE)
 
 
@@ -187,5 +191,5 @@ def _realignment_pattern(lang_vars: nltk.tokenize.punkt.PunktLanguageVars) -> re
     realignment = lang_vars.re_boundary_realignment
     if r"(?:\s+|" not in realignment.pattern:
         return realignment
-    return re.compile(realignment.pattern.replace(r"(?:\s+|", r"(?:[^\S\x1c-\x1f]+|"),
+    return re.compile(realignment.pattern.replace(r"(?:\s+|", rf"(?:{_SPACE}+|"),
                       realignment.flags & re.MULTILINE)
